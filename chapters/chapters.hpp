@@ -1,0 +1,25 @@
+#pragma once
+// The chapters of the workbook, in catalogue order (../shared/CATALOGUE.md). Each builder lives in
+// the file of the same name in chapters/.
+
+#include <span>
+#include <string_view>
+
+#include "nnwb/chapter.hpp"
+
+namespace nnwb::chapters {
+
+Trace perceptron(const ChapterOptions& options);        // 1
+Trace mse_vs_ce(const ChapterOptions& options);         // 2
+Trace softmax_jacobian(const ChapterOptions& options);  // 3
+Trace tanh_derivative(const ChapterOptions& options);   // 4
+Trace delta_recursion(const ChapterOptions& options);   // 5
+Trace graph_xyz(const ChapterOptions& options);         // 6
+Trace graph_neuron(const ChapterOptions& options);      // 6
+
+/// Every chapter, in catalogue order.
+std::span<const Chapter> catalogue();
+/// The chapter with this short name; throws std::out_of_range if there is none.
+const Chapter& find(std::string_view id);
+
+}  // namespace nnwb::chapters

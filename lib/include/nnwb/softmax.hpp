@@ -1,0 +1,25 @@
+#pragma once
+/// @file softmax.hpp
+/// Softmax, log-softmax and the softmax Jacobian.
+/// Lecture steps: PD Appendix A "Derivative of softmax (1/4)…(4/4)"; EDI "Normalisation of output
+/// nodes - softmax". Every function subtracts max_k a_k first, so logits of ±1000 are safe.
+
+#include <Eigen/Core>
+
+namespace nnwb {
+
+/// y_i = e^{a_i} / Σ_k e^{a_k}, computed as e^{a_i − m} / Σ_k e^{a_k − m} with m = max_k a_k.
+/// a: (K) → y: (K)
+Eigen::VectorXd softmax(const Eigen::VectorXd& a);
+
+/// log y_i = a_i − m − log Σ_k e^{a_k − m}. a: (K) → (K)
+Eigen::VectorXd log_softmax(const Eigen::VectorXd& a);
+
+/// ∂y_i/∂a_j = y_i(δ_ij − y_j), i.e. J = diag(y) − y yᵀ, from the softmax output y.
+/// y: (K) → J: (K, K), symmetric, each row sums to 0.
+Eigen::MatrixXd softmax_jacobian(const Eigen::VectorXd& y);
+
+/// log Σ_k e^{a_k}, computed stably as m + log Σ_k e^{a_k − m}.
+double log_sum_exp(const Eigen::VectorXd& a);
+
+}  // namespace nnwb

@@ -1,0 +1,174 @@
+// The command line shared by every chapter and by the workbook (see chapter.hpp).
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "nnwb/chapter.hpp"
+#include "nnwb/random.hpp"
+#include "nnwb/render.hpp"
+
+namespace nnwb {
+namespace {
+
+// The options every chapter takes; filled in by CLI11.
+struct OutputOptions {
+  std::optional<std::uint64_t> seed;
+  std::optional<std::string> student;
+  Format format = Format::text;
+  std::optional<int> digits;
+  std::optional<int> decimals;
+  std::optional<std::string> output;
+};
+
+void add_output_options(CLI::App& app, OutputOptions& options) {
+  auto* seed = app.add_option("--seed", options.seed,
+                              "Draw your own variant from this seed (a whole number ≥ 0) "
+                              "instead of the lecture's example");
+  app.add_option("--student", options.student,
+                 "Draw the variant of this student id (the id is hashed to a seed)")
+      ->excludes(seed);
+  const std::map<std::string, Format> formats{
+      {"text", Format::text}, {"markdown", Format::markdown}, {"json", Format::json}};
+  app.add_option("-f,--format", options.format,
+                 "Output format: text (a terminal), markdown (Markdown with LaTeX math) or json "
+                 "(full precision, see docs/trace-format.md)")
+      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case))
+      ->default_str("text");
+  auto* digits = app.add_option("--digits", options.digits,
+                                "Round printed numbers to N significant digits (1-17)")
+                     ->check(CLI::Range(1, 17));
+  app.add_option("--decimals", options.decimals,
+                 "Round printed numbers to N digits after the point (0-17); by default numbers "
+                 "are rounded as the slides round them")
+      ->check(CLI::Range(0, 17))
+      ->excludes(digits);
+  app.add_option("-o,--output", options.output, "Write to FILE instead of standard output");
+}
+
+std::optional<Rounding> rounding_of(const OutputOptions& options) {
+  if (options.digits) return Rounding{Rounding::Mode::significant, *options.digits};
+  if (options.decimals) return Rounding{Rounding::Mode::decimals, *options.decimals};
+  return std::nullopt;
+}
+
+ChapterOptions chapter_options(const OutputOptions& options) {
+  ChapterOptions chapter;
+  chapter.seed = options.seed;
+  if (options.student) chapter.seed = seed_from_text(*options.student);
+  return chapter;
+}
+
+// Parses, and turns CLI11's outcome into an exit code: help → 0, an error → one line and 2.
+std::optional<int> parse(CLI::App& app, int argc, const char* const* argv) {
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return exit_ok;
+  } catch (const CLI::ParseError& error) {
+    std::string message = error.what();
+    std::replace(message.begin(), message.end(), '\n', ' ');
+    std::cerr << fmt::format("{}: error: {} (see --help)\n", app.get_name(), message);
+    return exit_usage;
+  }
+  return std::nullopt;
+}
+
+int write(const std::string& text, const OutputOptions& options, std::string_view program) {
+  if (!options.output) {
+    std::cout << text;
+    std::cout.flush();
+    return std::cout ? exit_ok : exit_failure;
+  }
+  std::ofstream file(*options.output, std::ios::binary);
+  file << text;
+  if (!file) {
+    std::cerr << fmt::format("{}: error: cannot write '{}'\n", program, *options.output);
+    return exit_failure;
+  }
+  return exit_ok;
+}
+
+constexpr const char* footer =
+    "\nFormats: 'text' for a terminal, 'markdown' for pages (LaTeX math), 'json' for programs\n"
+    "(every number at full precision; the format is described in docs/trace-format.md).\n"
+    "Exit codes: 0 done, 1 the trace could not be built or written, 2 a wrong option.";
+
+}  // namespace
+
+int run_chapter(const Chapter& chapter, int argc, const char* const* argv) {
+  CLI::App app(fmt::format("Chapter {} of nnwb: {}.\nWith no options it reproduces the lecture's own "
+                           "example and prints its derivation step by step.",
+                           chapter.number, chapter.title),
+               std::string(chapter.id));
+  app.footer(footer);
+  OutputOptions options;
+  add_output_options(app, options);
+  if (const auto code = parse(app, argc, argv)) return *code;
+  try {
+    const Trace trace = chapter.build(chapter_options(options));
+    return write(render(trace, options.format, rounding_of(options)), options, chapter.id);
+  } catch (const std::exception& error) {
+    std::cerr << fmt::format("{}: error: {}\n", chapter.id, error.what());
+    return exit_failure;
+  }
+}
+
+int run_workbook(std::span<const Chapter> catalogue, int argc, const char* const* argv) {
+  CLI::App app("nnwb: the neural-network workbook. Prints every chapter's derivation in catalogue "
+               "order, or only the chapters named.",
+               "nnwb");
+  app.footer(footer);
+  OutputOptions options;
+  add_output_options(app, options);
+  bool list = false;
+  std::vector<std::string> names;
+  app.add_flag("-l,--list", list, "List the chapters and exit");
+  app.add_option("chapters", names, "Chapters to print, by short name or number (default: all)");
+  if (const auto code = parse(app, argc, argv)) return *code;
+
+  if (list) {
+    for (const Chapter& c : catalogue) std::cout << fmt::format("{:>3}  {:<20} {}\n", c.number, c.id, c.title);
+    return exit_ok;
+  }
+  std::vector<const Chapter*> chosen;
+  for (const std::string& name : names) {
+    const auto it = std::find_if(catalogue.begin(), catalogue.end(), [&](const Chapter& c) {
+      return c.id == name || std::to_string(c.number) == name;
+    });
+    if (it == catalogue.end()) {
+      std::cerr << fmt::format("nnwb: error: no chapter '{}' (see nnwb --list)\n", name);
+      return exit_usage;
+    }
+    chosen.push_back(&*it);
+  }
+  if (chosen.empty())
+    for (const Chapter& c : catalogue) chosen.push_back(&c);
+
+  std::string text;
+  int status = exit_ok;
+  if (options.format == Format::json) text += "[\n";
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    try {
+      const Trace trace = chosen[i]->build(chapter_options(options));
+      if (options.format == Format::json) {
+        std::string one = render_json(trace);
+        while (!one.empty() && one.back() == '\n') one.pop_back();
+        text += one + (i + 1 < chosen.size() ? ",\n" : "\n");
+      } else {
+        text += (i ? "\n\n" : "") + render(trace, options.format, rounding_of(options));
+      }
+    } catch (const std::exception& error) {  // one broken chapter does not stop the others
+      std::cerr << fmt::format("nnwb: error: chapter '{}': {}\n", chosen[i]->id, error.what());
+      status = exit_failure;
+    }
+  }
+  if (options.format == Format::json) text += "]\n";
+  const int written = write(text, options, "nnwb");
+  return status != exit_ok ? status : written;
+}
+
+}  // namespace nnwb
