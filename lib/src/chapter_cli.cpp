@@ -24,9 +24,18 @@ struct OutputOptions {
 };
 
 void add_output_options(CLI::App& app, OutputOptions& options) {
+  // CLI11 reads "-3" into an unsigned seed by wrapping it around; a seed is digits only.
+  const CLI::Validator digits_only(
+      [](std::string& text) {
+        return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos
+                   ? std::string()
+                   : "a seed is a whole number ≥ 0, not '" + text + "'";
+      },
+      "SEED");
   auto* seed = app.add_option("--seed", options.seed,
                               "Draw your own variant from this seed (a whole number ≥ 0) "
-                              "instead of the lecture's example");
+                              "instead of the lecture's example")
+                   ->check(digits_only);
   app.add_option("--student", options.student,
                  "Draw the variant of this student id (the id is hashed to a seed)")
       ->excludes(seed);
@@ -134,39 +143,41 @@ int run_workbook(std::span<const Chapter> catalogue, int argc, const char* const
     for (const Chapter& c : catalogue) std::cout << fmt::format("{:>3}  {:<20} {}\n", c.number, c.id, c.title);
     return exit_ok;
   }
+  // Chapters named by short name or by catalogue number (a number may name several chapters).
   std::vector<const Chapter*> chosen;
   for (const std::string& name : names) {
-    const auto it = std::find_if(catalogue.begin(), catalogue.end(), [&](const Chapter& c) {
-      return c.id == name || std::to_string(c.number) == name;
-    });
-    if (it == catalogue.end()) {
+    bool found = false;
+    for (const Chapter& c : catalogue)
+      if (c.id == name || std::to_string(c.number) == name) {
+        chosen.push_back(&c);
+        found = true;
+      }
+    if (!found) {
       std::cerr << fmt::format("nnwb: error: no chapter '{}' (see nnwb --list)\n", name);
       return exit_usage;
     }
-    chosen.push_back(&*it);
   }
   if (chosen.empty())
     for (const Chapter& c : catalogue) chosen.push_back(&c);
 
-  std::string text;
+  std::vector<std::string> rendered;
   int status = exit_ok;
-  if (options.format == Format::json) text += "[\n";
-  for (std::size_t i = 0; i < chosen.size(); ++i) {
+  for (const Chapter* chapter : chosen) {
     try {
-      const Trace trace = chosen[i]->build(chapter_options(options));
-      if (options.format == Format::json) {
-        std::string one = render_json(trace);
-        while (!one.empty() && one.back() == '\n') one.pop_back();
-        text += one + (i + 1 < chosen.size() ? ",\n" : "\n");
-      } else {
-        text += (i ? "\n\n" : "") + render(trace, options.format, rounding_of(options));
-      }
+      std::string one = render(chapter->build(chapter_options(options)), options.format, rounding_of(options));
+      while (!one.empty() && one.back() == '\n') one.pop_back();
+      rendered.push_back(std::move(one));
     } catch (const std::exception& error) {  // one broken chapter does not stop the others
-      std::cerr << fmt::format("nnwb: error: chapter '{}': {}\n", chosen[i]->id, error.what());
+      std::cerr << fmt::format("nnwb: error: chapter '{}': {}\n", chapter->id, error.what());
       status = exit_failure;
     }
   }
-  if (options.format == Format::json) text += "]\n";
+  // JSON: one array of traces; text and Markdown: the traces one after another.
+  const bool json = options.format == Format::json;
+  std::string text = json ? "[\n" : "";
+  for (std::size_t i = 0; i < rendered.size(); ++i)
+    text += rendered[i] + (json ? (i + 1 < rendered.size() ? ",\n" : "\n") : "\n\n\n");
+  if (json) text += "]\n";
   const int written = write(text, options, "nnwb");
   return status != exit_ok ? status : written;
 }

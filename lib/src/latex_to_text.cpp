@@ -27,7 +27,7 @@ const std::map<std::string, std::string, std::less<>>& symbols() {
       {"cup", "∪"},     {"cap", "∩"},    {"langle", "⟨"},  {"rangle", "⟩"},   {"lVert", "‖"},
       {"rVert", "‖"},   {"|", "‖"},      {"{", "{"},       {"}", "}"},        {",", " "},
       {";", " "},       {":", " "},      {"!", ""},        {" ", " "},        {"\\", "; "},
-      {"uparrow", "↑"}, {"downarrow", "↓"}, {"ell", "ℓ"},  {"cos", "cos"},    {"sin", "sin"}};
+      {"uparrow", "↑"}, {"downarrow", "↓"}, {"ell", "ℓ"}, {"prime", "′"},  {"cos", "cos"},    {"sin", "sin"}};
   return table;
 }
 
@@ -121,6 +121,7 @@ class Converter {
 
   std::string script(const std::map<char, std::string>& table, char mark) {
     const std::string content = convert(group());
+    if (content == "ᵀ" || content == "′") return content;  // ^\top, ^\prime: already a script
     std::string out;
     for (char ch : content) {
       const auto it = table.find(ch);

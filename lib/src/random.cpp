@@ -1,11 +1,13 @@
 // The portable random generator for variants; see random.hpp.
 #include "nnwb/random.hpp"
 
+#include "nnwb/detail/random_engine.hpp"
+
 #include <cmath>
 #include <stdexcept>
 
 namespace nnwb {
-namespace {
+namespace detail {
 
 std::uint64_t splitmix64(std::uint64_t& x) {
   std::uint64_t z = (x += 0x9E3779B97F4A7C15ULL);
@@ -13,6 +15,21 @@ std::uint64_t splitmix64(std::uint64_t& x) {
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
   return z ^ (z >> 31);
 }
+
+std::uint64_t fnv1a64(std::string_view text) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a offset basis
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 0x100000001B3ULL;  // FNV prime
+  }
+  return hash;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::splitmix64;
 
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
@@ -97,12 +114,14 @@ Eigen::MatrixXd Rng::uniform(Eigen::Index rows, Eigen::Index cols, double lo, do
 }
 
 std::uint64_t seed_from_text(std::string_view text) {
-  std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a offset basis
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 0x100000001B3ULL;  // FNV prime
-  }
-  return splitmix64(hash);
+  std::uint64_t hash = detail::fnv1a64(text);
+  return splitmix64(hash);  // spreads the bits of similar ids ("s001", "s002") apart
+}
+
+Rng Rng::from_state(const std::array<std::uint64_t, 4>& state) {
+  Rng rng(0);
+  rng.state_ = state;
+  return rng;
 }
 
 }  // namespace nnwb

@@ -10,7 +10,7 @@ namespace nnwb {
 namespace {
 
 // JSON has no NaN or infinity: such a number is written as the string "NaN", "inf" or "-inf".
-nlohmann::json number(double x) {
+nlohmann::ordered_json number(double x) {
   if (std::isfinite(x)) return x;
   return std::isnan(x) ? "NaN" : (x > 0 ? "inf" : "-inf");
 }
@@ -36,13 +36,13 @@ std::string exact_value(const Value& v, const Rounding&) {
 
 }  // namespace
 
-nlohmann::json value_to_json(const Value& value) {
-  nlohmann::json j;
+nlohmann::ordered_json value_to_json(const Value& value) {
+  nlohmann::ordered_json j;
   j["kind"] = kind_name(kind_of(value));
   switch (kind_of(value)) {
     case ValueKind::scalar: j["value"] = number(std::get<double>(value)); break;
     case ValueKind::vector: {
-      nlohmann::json list = nlohmann::json::array();
+      nlohmann::ordered_json list = nlohmann::ordered_json::array();
       for (double x : std::get<Eigen::VectorXd>(value)) list.push_back(number(x));
       j["value"] = list;
       break;
@@ -51,9 +51,9 @@ nlohmann::json value_to_json(const Value& value) {
       const auto& m = std::get<Eigen::MatrixXd>(value);
       j["rows"] = m.rows();
       j["cols"] = m.cols();
-      nlohmann::json rows = nlohmann::json::array();
+      nlohmann::ordered_json rows = nlohmann::ordered_json::array();
       for (Eigen::Index i = 0; i < m.rows(); ++i) {
-        nlohmann::json row = nlohmann::json::array();
+        nlohmann::ordered_json row = nlohmann::ordered_json::array();
         for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(number(m(i, c)));
         rows.push_back(row);
       }
@@ -106,39 +106,39 @@ Value value_from_json(const nlohmann::json& j) {
   throw std::invalid_argument(fmt::format("unknown value kind \"{}\"", kind));
 }
 
-nlohmann::json to_json(const Trace& trace) {
-  nlohmann::json j;
+nlohmann::ordered_json to_json(const Trace& trace) {
+  nlohmann::ordered_json j;
   j["format"] = "nnwb-trace";
   j["format_version"] = trace_format_version;
   j["chapter"] = {{"id", trace.id()}, {"title", trace.title()}, {"summary", trace.summary()}};
-  j["sources"] = nlohmann::json::array();
+  j["sources"] = nlohmann::ordered_json::array();
   for (const auto& s : trace.sources())
     j["sources"].push_back({{"lecture", s.lecture}, {"seed_file", s.seed_file}, {"headings", s.headings}});
   j["convention"] = trace.convention();
-  j["notation"] = nlohmann::json::array();
+  j["notation"] = nlohmann::ordered_json::array();
   for (const auto& n : trace.notation()) j["notation"].push_back({{"symbol", n.symbol}, {"meaning", n.meaning}});
-  j["variant"] = trace.seed() ? nlohmann::json{{"seed", *trace.seed()}} : nlohmann::json{{"seed", nullptr}};
+  j["variant"] = trace.seed() ? nlohmann::ordered_json{{"seed", *trace.seed()}} : nlohmann::ordered_json{{"seed", nullptr}};
   const auto& r = trace.rounding();
   j["rounding"] = {{"mode", r.mode == Rounding::Mode::significant ? "significant" : "decimals"},
                    {"digits", r.digits}};
-  j["parameters"] = nlohmann::json::array();
+  j["parameters"] = nlohmann::ordered_json::array();
   for (const auto& p : trace.parameters())
     j["parameters"].push_back(
         {{"name", p.name}, {"symbol", p.symbol}, {"meaning", p.meaning}, {"value", value_to_json(p.value)}});
-  j["steps"] = nlohmann::json::array();
+  j["steps"] = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < trace.steps().size(); ++i) {
     const Step& s = trace.steps()[i];
-    nlohmann::json step = {{"index", i + 1},      {"id", s.id},         {"section", s.section},
-                           {"title", s.title},    {"formula", s.formula}, {"inputs", s.inputs},
-                           {"value", value_to_json(s.value)}};
+    nlohmann::ordered_json step = {{"index", i + 1},      {"id", s.id},         {"section", s.section},
+                           {"title", s.title},    {"formula", s.formula}, {"inputs", s.inputs}};
     if (!s.numbers.empty()) {
       step["numbers_template"] = s.numbers;
       step["numbers"] = detail::substitute(s.numbers, trace, s, exact_value, Rounding{});
     }
     if (!s.slide.empty()) step["slide"] = s.slide;
+    step["value"] = value_to_json(s.value);
     j["steps"].push_back(std::move(step));
   }
-  j["gradients"] = nlohmann::json::array();
+  j["gradients"] = nlohmann::ordered_json::array();
   for (const auto& claim : trace.gradient_claims())
     j["gradients"].push_back({{"step", claim.step}, {"of", claim.of}, {"wrt", claim.wrt}});
   return j;

@@ -17,6 +17,8 @@ namespace nnwb {
 class Rng {
  public:
   explicit Rng(std::uint64_t seed);
+  /// An engine in a given state (for checking it against the reference implementation).
+  static Rng from_state(const std::array<std::uint64_t, 4>& state);
 
   /// The next 64 random bits.
   std::uint64_t next();

@@ -23,14 +23,14 @@ inline constexpr int trace_format_version = 1;
 std::string render_text(const Trace& trace, std::optional<Rounding> rounding = std::nullopt);
 /// Markdown with LaTeX math ($…$ and $$…$$), numbers rounded as for text.
 std::string render_markdown(const Trace& trace, std::optional<Rounding> rounding = std::nullopt);
-/// JSON with every number at full precision.
-nlohmann::json to_json(const Trace& trace);
+/// JSON with every number at full precision, its keys in the documented order.
+nlohmann::ordered_json to_json(const Trace& trace);
 std::string render_json(const Trace& trace);
 /// One of the three.
 std::string render(const Trace& trace, Format format, std::optional<Rounding> rounding = std::nullopt);
 
 /// A value in the JSON form: {"kind": "scalar", "value": 3}, … (see docs/trace-format.md).
-nlohmann::json value_to_json(const Value& value);
+nlohmann::ordered_json value_to_json(const Value& value);
 /// Reads a value back; throws std::invalid_argument naming what is wrong.
 Value value_from_json(const nlohmann::json& json);
 
