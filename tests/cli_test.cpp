@@ -1,4 +1,5 @@
-// The command lines (lib/chapter_cli.cpp): every chapter executable and the `nnwb` workbook, run as
+// The command lines (lib/chapter_cli.cpp): every chapter executable and the `nnwb` workbook that
+// chapters/CMakeLists.txt builds (from cmake/chapter_main.cpp.in and chapters/workbook.cpp), run as
 // a user runs them. A wrong option prints one line on stderr and exits with 2.
 #include <sys/wait.h>
 

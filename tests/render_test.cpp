@@ -56,12 +56,18 @@ BOOST_AUTO_TEST_CASE(numbers_round_as_asked) {
 
 BOOST_AUTO_TEST_CASE(latex_becomes_unicode_for_a_terminal) {
   BOOST_TEST(latex_to_text("\\frac{\\partial f}{\\partial x}") == "∂f/∂x");
-  BOOST_TEST(latex_to_text("\\frac{1}{1 + e^{-a}}") == "1/(1 + e^(-a))");
+  BOOST_TEST(latex_to_text("\\frac{1}{1 + e^{-a}}") == "1/(1 + e⁻ᵃ)");
   BOOST_TEST(latex_to_text("w_{ij} \\leftarrow w_{ij} - \\eta \\delta_j z_i") == "wᵢⱼ ← wᵢⱼ - ηδⱼ zᵢ");
   BOOST_TEST(latex_to_text("1 - \\tanh^2(a)") == "1 - tanh²(a)");
   BOOST_TEST(latex_to_text("\\hat{y}") == "y\u0302");
   BOOST_TEST(latex_to_text("W^\\top \\delta") == "Wᵀ δ");
   BOOST_TEST(latex_to_text("\\sum_{k} t_k \\log y_k") == "Σₖ tₖ log yₖ");
+  BOOST_TEST(latex_to_text("\\eta = 1") == "η = 1");                      // a space before '=' stays
+  BOOST_TEST(latex_to_text("\\frac{f(x+h) - f(x-h)}{2\\varepsilon}") == "(f(x+h) - f(x-h))/(2ε)");
+  BOOST_TEST(latex_to_text("\\frac{\\partial E_p}{\\partial w_0}") == "∂Eₚ/∂w₀");
+  BOOST_TEST(latex_to_text("w^{(k)}") == "w⁽ᵏ⁾");
+  BOOST_TEST(latex_to_text("\\Phi^\\top") == "Φᵀ");
+  BOOST_TEST(nnwb::detail::display_width("y\u0302ᵢ = σ") == 6u);
   BOOST_TEST(nnwb::detail::prose_to_text("gradient $\\partial E/\\partial w$ here") == "gradient ∂E/∂w here");
 }
 
@@ -69,7 +75,7 @@ BOOST_AUTO_TEST_CASE(text_form) {
   const std::string text = nnwb::render_text(sigmoid_trace());
   BOOST_TEST(text.find("demo: A sigmoid") != std::string::npos);
   BOOST_TEST(text.find("The output σ(a)") != std::string::npos);
-  BOOST_TEST(text.find("y = 1/(1 + e^(-a))") != std::string::npos);
+  BOOST_TEST(text.find("y = 1/(1 + e⁻ᵃ)") != std::string::npos);
   BOOST_TEST(text.find("-> 0.73    (slide: 0.73)") != std::string::npos);
   BOOST_TEST(text.find("yes: it holds") != std::string::npos);
   BOOST_TEST(text.find("-- Forward --") != std::string::npos);

@@ -27,7 +27,9 @@ const std::map<std::string, std::string, std::less<>>& symbols() {
       {"cup", "∪"},     {"cap", "∩"},    {"langle", "⟨"},  {"rangle", "⟩"},   {"lVert", "‖"},
       {"rVert", "‖"},   {"|", "‖"},      {"{", "{"},       {"}", "}"},        {",", " "},
       {";", " "},       {":", " "},      {"!", ""},        {" ", " "},        {"\\", "; "},
-      {"uparrow", "↑"}, {"downarrow", "↓"}, {"ell", "ℓ"}, {"prime", "′"},  {"cos", "cos"},    {"sin", "sin"}};
+      {"uparrow", "↑"}, {"downarrow", "↓"}, {"ell", "ℓ"}, {"prime", "′"}, {"Phi", "Φ"}, {"Psi", "Ψ"}, {"Omega", "Ω"},
+      {"Gamma", "Γ"}, {"Lambda", "Λ"}, {"Theta", "Θ"}, {"Pi", "Π"}, {"psi", "ψ"}, {"zeta", "ζ"},
+      {"kappa", "κ"}, {"chi", "χ"}, {"nu", "ν"}, {"varrho", "ρ"}, {"vartheta", "θ"},  {"cos", "cos"},    {"sin", "sin"}};
   return table;
 }
 
@@ -35,7 +37,11 @@ const std::map<char, std::string>& superscripts() {
   static const std::map<char, std::string> table = {
       {'0', "⁰"}, {'1', "¹"}, {'2', "²"}, {'3', "³"}, {'4', "⁴"}, {'5', "⁵"}, {'6', "⁶"},
       {'7', "⁷"}, {'8', "⁸"}, {'9', "⁹"}, {'+', "⁺"}, {'-', "⁻"}, {'(', "⁽"}, {')', "⁾"},
-      {'n', "ⁿ"}, {'i', "ⁱ"}, {'T', "ᵀ"}, {'=', "⁼"}};
+      {'n', "ⁿ"}, {'i', "ⁱ"}, {'T', "ᵀ"}, {'=', "⁼"}, {'a', "ᵃ"}, {'b', "ᵇ"}, {'c', "ᶜ"},
+      {'d', "ᵈ"}, {'e', "ᵉ"}, {'f', "ᶠ"}, {'g', "ᵍ"}, {'h', "ʰ"}, {'j', "ʲ"}, {'k', "ᵏ"},
+      {'l', "ˡ"}, {'m', "ᵐ"}, {'o', "ᵒ"}, {'p', "ᵖ"}, {'r', "ʳ"}, {'s', "ˢ"}, {'t', "ᵗ"},
+      {'u', "ᵘ"}, {'v', "ᵛ"}, {'w', "ʷ"}, {'x', "ˣ"}, {'y', "ʸ"}, {'z', "ᶻ"}, {'L', "ᴸ"},
+      {'N', "ᴺ"}, {'K', "ᴷ"}, {'M', "ᴹ"}, {'H', "ᴴ"}, {'D', "ᴰ"}, {' ', ""}};
   return table;
 }
 
@@ -45,7 +51,7 @@ const std::map<char, std::string>& subscripts() {
       {'7', "₇"}, {'8', "₈"}, {'9', "₉"}, {'+', "₊"}, {'-', "₋"}, {'(', "₍"}, {')', "₎"},
       {'a', "ₐ"}, {'e', "ₑ"}, {'h', "ₕ"}, {'i', "ᵢ"}, {'j', "ⱼ"}, {'k', "ₖ"}, {'l', "ₗ"},
       {'m', "ₘ"}, {'n', "ₙ"}, {'o', "ₒ"}, {'p', "ₚ"}, {'r', "ᵣ"}, {'s', "ₛ"}, {'t', "ₜ"},
-      {'u', "ᵤ"}, {'v', "ᵥ"}, {'x', "ₓ"}, {'=', "₌"}};
+      {'u', "ᵤ"}, {'v', "ᵥ"}, {'x', "ₓ"}, {'=', "₌"}, {',', ","}, {' ', ""}};
   return table;
 }
 
@@ -112,11 +118,36 @@ class Converter {
 
   static std::string convert(const std::string& latex) { return Converter(latex).run(); }
 
-  // a/b reads right only when a and b are single terms; otherwise they get parentheses.
+  // a/b reads right only when a and b are single terms: a number, one symbol (with its
+  // scripts and accents), or ∂ and one symbol. Anything else gets parentheses: 1/(2ε).
   static std::string wrap(const std::string& s) {
-    if (s.find_first_of(" +-·×/") == std::string::npos || (s.front() == '(' && s.back() == ')'))
-      return s;
-    return "(" + s + ")";
+    if (s.empty() || (s.front() == '(' && s.back() == ')')) return s;
+    if (s.find_first_not_of("0123456789.") == std::string::npos) return s;
+    std::size_t bases = 0;
+    bool partial = false;
+    for (std::size_t i = 0; i < s.size();) {
+      const auto lead = static_cast<unsigned char>(s[i]);
+      const std::size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+      const std::string glyph = s.substr(i, len);
+      i += len;
+      if (glyph == "∂" && bases == 0) {
+        partial = true;
+        continue;
+      }
+      if (is_script_or_mark(glyph)) continue;
+      ++bases;
+    }
+    return bases <= 1 && (!partial || s != "∂") ? s : "(" + s + ")";
+  }
+
+  // Sub- and superscript glyphs, primes and combining accents belong to the symbol before them.
+  static bool is_script_or_mark(const std::string& glyph) {
+    if (glyph == "′" || glyph == "\u0302" || glyph == "\u0304" || glyph == "\u0303" || glyph == "\u20D7")
+      return true;
+    for (const auto* table : {&superscripts(), &subscripts()})
+      for (const auto& [ascii, script] : *table)
+        if (!script.empty() && script == glyph) return true;
+    return false;
   }
 
   std::string script(const std::map<char, std::string>& table, char mark) {
@@ -178,8 +209,15 @@ class Converter {
                                                 "cap", "setminus", "quad", "qquad"};
       bool keep_space = !std::isalpha(static_cast<unsigned char>(name.front()));
       for (auto word : spaced) keep_space = keep_space || word == name;
-      if (!keep_space)
-        while (pos_ < in_.size() && in_[pos_] == ' ') ++pos_;
+      if (!keep_space) {
+        // "\partial f" is ∂f, but "\eta = 1" keeps its space: swallow it only before a letter,
+        // a digit, a command or a group.
+        std::size_t after = pos_;
+        while (after < in_.size() && in_[after] == ' ') ++after;
+        if (after < in_.size() && (std::isalnum(static_cast<unsigned char>(in_[after])) ||
+                                   in_[after] == '\\' || in_[after] == '{'))
+          pos_ = after;
+      }
       return it->second;
     }
     return name;  // \log, \exp, \tanh, \max: the name itself, and its space
@@ -192,6 +230,26 @@ class Converter {
 }  // namespace
 
 std::string latex_to_text(const std::string& latex) { return Converter(latex).run(); }
+
+std::size_t display_width(const std::string& text) {
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const std::size_t len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    // Combining marks (U+0300–U+036F, U+20D0–U+20FF) sit on the character before them.
+    const bool combining = (lead == 0xCC || (lead == 0xCD && static_cast<unsigned char>(text[i + 1]) < 0xB0)) ||
+                           (lead == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x83 &&
+                            static_cast<unsigned char>(text[i + 2]) >= 0x90 && static_cast<unsigned char>(text[i + 2]) <= 0xBF);
+    if (!combining) ++width;
+    i += len;
+  }
+  return width;
+}
+
+std::string pad_right(const std::string& text, std::size_t width) {
+  const std::size_t used = display_width(text);
+  return used >= width ? text : text + std::string(width - used, ' ');
+}
 
 std::string prose_to_text(const std::string& prose) {
   std::string out;

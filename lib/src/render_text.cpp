@@ -20,7 +20,7 @@ std::vector<std::string> value_lines(const Value& value, const Rounding& roundin
   for (Eigen::Index i = 0; i < m.rows(); ++i)
     for (Eigen::Index j = 0; j < m.cols(); ++j) {
       cells[i].push_back(detail::format_number(m(i, j), rounding));
-      width = std::max(width, cells[i].back().size());
+      width = std::max(width, detail::display_width(cells[i].back()));
     }
   std::vector<std::string> lines;
   for (const auto& row : cells) {
@@ -51,20 +51,21 @@ std::string render_text(const Trace& trace, std::optional<Rounding> rounding_opt
                       : std::string("Variant     the lecture's own example\n");
   if (!trace.notation().empty()) {
     std::size_t width = 0;
-    for (const auto& n : trace.notation()) width = std::max(width, latex_to_text(n.symbol).size());
+    for (const auto& n : trace.notation()) width = std::max(width, detail::display_width(latex_to_text(n.symbol)));
     out += "Notation\n";
     for (const auto& n : trace.notation())
-      out += fmt::format("  {:<{}}  {}\n", latex_to_text(n.symbol), width, prose_to_text(n.meaning));
+      out += fmt::format("  {}  {}\n", detail::pad_right(latex_to_text(n.symbol), width), prose_to_text(n.meaning));
   }
   if (!trace.parameters().empty()) {
     out += "Parameters\n";
     std::size_t width = 0;
+    const auto lhs = [&](const Parameter& p) {
+      return latex_to_text(p.symbol) + " = " + format_value_inline(p.value, rounding);
+    };
+    for (const auto& p : trace.parameters()) width = std::max(width, detail::display_width(lhs(p)));
     for (const auto& p : trace.parameters())
-      width = std::max(width, latex_to_text(p.symbol).size() + 3 + format_value_inline(p.value, rounding).size());
-    for (const auto& p : trace.parameters()) {
-      const std::string lhs = latex_to_text(p.symbol) + " = " + format_value_inline(p.value, rounding);
-      out += fmt::format("  {:<{}}  {}\n", lhs, std::min<std::size_t>(width, 48), prose_to_text(p.meaning));
-    }
+      out += fmt::format("  {}  {}\n", detail::pad_right(lhs(p), std::min<std::size_t>(width, 48)),
+                         prose_to_text(p.meaning));
   }
 
   std::string section;

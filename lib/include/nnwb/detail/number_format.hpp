@@ -24,6 +24,10 @@ std::string format_exact(double x);
 
 /// LaTeX to plain Unicode for a terminal: \frac{a}{b} → a/b, \partial → ∂, \sigma → σ, …
 std::string latex_to_text(const std::string& latex);
+/// How many columns a UTF-8 string takes on a terminal: code points, less combining accents.
+std::size_t display_width(const std::string& text);
+/// `text` followed by spaces up to `width` columns.
+std::string pad_right(const std::string& text, std::size_t width);
 /// Prose with inline math between $…$ (a step title, a meaning) to plain Unicode.
 std::string prose_to_text(const std::string& prose);
 
