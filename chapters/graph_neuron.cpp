@@ -35,11 +35,15 @@ Trace graph_neuron(const ChapterOptions& options) {
   double w0 = 2, x0 = -1, w1 = -3, x1 = -2, w2 = -3;
   if (options.seed) {
     Rng rng(*options.seed);
-    w0 = rng.nonzero_decimal(-3, 3, 0);
-    x0 = rng.nonzero_decimal(-3, 3, 0);
-    w1 = rng.nonzero_decimal(-3, 3, 0);
-    x1 = rng.nonzero_decimal(-3, 3, 0);
-    w2 = rng.nonzero_decimal(-3, 3, 0);
+    // Draw again until the neuron is not saturated (|s3| ≤ 4): beyond that σ' is too small to see
+    // at two decimals, and e^{−s3} too large to work by hand.
+    do {
+      w0 = rng.nonzero_decimal(-3, 3, 0);
+      x0 = rng.nonzero_decimal(-3, 3, 0);
+      w1 = rng.nonzero_decimal(-3, 3, 0);
+      x1 = rng.nonzero_decimal(-3, 3, 0);
+      w2 = rng.nonzero_decimal(-3, 3, 0);
+    } while (std::abs(w0 * x0 + w1 * x1 + w2) > 4.0);
   }
   trace.parameter("w0", "w_0", "weight of input 0", w0);
   trace.parameter("x0", "x_0", "input 0", x0);

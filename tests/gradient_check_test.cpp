@@ -41,6 +41,9 @@ BOOST_AUTO_TEST_CASE(relative_error_definition) {
   BOOST_TEST(nnwb::relative_error(-2.0, 2.0) == 2.0);
   BOOST_TEST(nnwb::relative_error(1e-12, 3e-12) == 2e-12, boost::test_tools::tolerance(1e-9));  // absolute near 0
   BOOST_TEST(nnwb::relative_error(0.0, 0.0) == 0.0);
+  BOOST_TEST(std::isinf(nnwb::relative_error(1.0, std::nan(""))));  // a NaN never agrees
+  BOOST_TEST(std::isinf(nnwb::max_relative_error(Eigen::Vector2d(1.0, 2.0), Eigen::Vector2d(1.0, std::nan("")))));
+  BOOST_TEST(nnwb::relative_error(INFINITY, INFINITY) == 0.0);
   BOOST_CHECK_THROW(nnwb::max_relative_error(Eigen::MatrixXd(2, 1), Eigen::MatrixXd(1, 2)), std::invalid_argument);
 }
 

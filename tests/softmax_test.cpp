@@ -72,3 +72,17 @@ BOOST_AUTO_TEST_CASE(jacobian_entries_are_the_quotient_rule) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(softmax_batch)
+
+BOOST_AUTO_TEST_CASE(each_column_is_one_sample) {
+  nnwb::Rng rng(9);
+  const MatrixXd a = rng.uniform(4, 3, -3.0, 3.0);
+  const MatrixXd y = nnwb::softmax_columns(a);
+  for (Eigen::Index n = 0; n < 3; ++n) {
+    const VectorXd column = a.col(n).array().exp() / a.col(n).array().exp().sum();
+    BOOST_TEST(nnwb::max_relative_error(y.col(n), column) <= 1e-14);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace nnwb {
@@ -41,6 +42,9 @@ Eigen::VectorXd numerical_gradient(const std::function<double(const Eigen::Vecto
 }
 
 double relative_error(double a, double b, double floor) {
+  // A NaN or an infinity agrees with nothing but itself; without this, a NaN estimate would compare
+  // false against every tolerance and pass unnoticed.
+  if (!std::isfinite(a) || !std::isfinite(b)) return a == b ? 0.0 : std::numeric_limits<double>::infinity();
   const double scale = std::max(std::abs(a), std::abs(b));
   if (scale < floor) return std::abs(a - b);  // both near zero: relative error would mislead
   return std::abs(a - b) / scale;

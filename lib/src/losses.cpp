@@ -11,8 +11,8 @@
 namespace nnwb {
 namespace {
 
-// A probability of exactly 0 (or 1) becomes the smallest positive double away from it: the
-// loss is then large and finite instead of log 0 = −∞.
+// A probability of exactly 0 (or 1) becomes the smallest normal double (2.2e−308) away from it:
+// the loss is then large (−log of it is about 708.4) and finite, instead of log 0 = −∞.
 constexpr double tiny = std::numeric_limits<double>::min();
 double safe_log(double p) { return std::log(std::max(p, tiny)); }
 double safe_log1m(double p) { return std::log(std::max(1.0 - p, tiny)); }

@@ -15,6 +15,12 @@ Eigen::VectorXd softmax(const Eigen::VectorXd& a) {
   return (e / e.sum()).matrix();                               // y_i = e^{a_i − m} / Σ_k e^{a_k − m}
 }
 
+Eigen::MatrixXd softmax_columns(const Eigen::MatrixXd& a) {
+  Eigen::MatrixXd y(a.rows(), a.cols());
+  for (Eigen::Index n = 0; n < a.cols(); ++n) y.col(n) = softmax(a.col(n));  // sample by sample
+  return y;
+}
+
 Eigen::VectorXd log_softmax(const Eigen::VectorXd& a) {
   return (a.array() - log_sum_exp(a)).matrix();  // log y_i = a_i − log Σ_k e^{a_k}
 }

@@ -32,7 +32,8 @@ Eigen::VectorXd numerical_gradient(const std::function<double(const Eigen::Vecto
                                    const Eigen::VectorXd& theta, double epsilon = default_epsilon,
                                    Difference kind = Difference::central);
 
-/// |a − b| / max(|a|, |b|), or |a − b| when both are below `floor` in magnitude.
+/// |a − b| / max(|a|, |b|), or |a − b| when both are below `floor` in magnitude; ∞ when either is
+/// NaN or infinite and they differ.
 double relative_error(double a, double b, double floor = 1e-8);
 
 /// The largest relative_error over the entries of two same-shaped arrays.

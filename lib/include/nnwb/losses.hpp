@@ -20,8 +20,8 @@ double mse(const Eigen::VectorXd& y, const Eigen::VectorXd& t);
 Eigen::VectorXd mse_gradient(const Eigen::VectorXd& y, const Eigen::VectorXd& t);
 
 /// Binary cross-entropy, EDI's E_H: E = −(1/N) Σ_n [t_n log y_n + (1 − t_n) log(1 − y_n)],
-/// y_n ∈ [0, 1], t_n ∈ [0, 1]. A probability of exactly 0 or 1 is read as the smallest positive
-/// double away from it, so the log is never log 0. y, t: (N)
+/// y_n ∈ [0, 1], t_n ∈ [0, 1]. A probability of exactly 0 (or 1) is read as the smallest normal
+/// double, 2.2e−308, away from it, so the log is never log 0: −log 0 counts as about 708.4. y, t: (N)
 double binary_cross_entropy(const Eigen::VectorXd& y, const Eigen::VectorXd& t);
 /// ∂E/∂y_n = (1/N)(−t_n/y_n + (1 − t_n)/(1 − y_n)). → (N)
 Eigen::VectorXd binary_cross_entropy_gradient(const Eigen::VectorXd& y, const Eigen::VectorXd& t);

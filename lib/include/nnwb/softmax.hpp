@@ -12,6 +12,9 @@ namespace nnwb {
 /// a: (K) → y: (K)
 Eigen::VectorXd softmax(const Eigen::VectorXd& a);
 
+/// Softmax of each column: one sample per column, as in a batch. a: (K, N) → (K, N)
+Eigen::MatrixXd softmax_columns(const Eigen::MatrixXd& a);
+
 /// log y_i = a_i − m − log Σ_k e^{a_k − m}. a: (K) → (K)
 Eigen::VectorXd log_softmax(const Eigen::VectorXd& a);
 
