@@ -7,14 +7,20 @@
 #include <cmath>
 
 #include "chapters.hpp"
+#include "support/trace_values.hpp"
 #include "nnwb/detail/number_format.hpp"
 
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 
+using nnwb::testing::scalar;
+using nnwb::testing::vec;
+using nnwb::testing::mat;
+using nnwb::testing::verdict;
+using nnwb::testing::variant;
+
 namespace {
 
-double scalar(const nnwb::Trace& t, const std::string& id) { return std::get<double>(t.value(id)); }
 
 // A value as the slide rounds it: to two decimals.
 std::string two_decimals(double x) { return nnwb::detail::format_number(x, {nnwb::Rounding::Mode::decimals, 2}); }

@@ -13,18 +13,22 @@
 #include <cmath>
 
 #include "chapters.hpp"
+#include "support/trace_values.hpp"
 #include "nnwb/softmax.hpp"
 #include "support/gradient_claims.hpp"
 
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 
+using nnwb::testing::scalar;
+using nnwb::testing::vec;
+using nnwb::testing::mat;
+using nnwb::testing::verdict;
+using nnwb::testing::variant;
+
 namespace {
 
-double scalar(const nnwb::Trace& t, const std::string& id) { return std::get<double>(t.value(id)); }
-Eigen::VectorXd vec(const nnwb::Trace& t, const std::string& id) { return std::get<Eigen::VectorXd>(t.value(id)); }
-Eigen::MatrixXd mat(const nnwb::Trace& t, const std::string& id) { return std::get<Eigen::MatrixXd>(t.value(id)); }
-bool holds(const nnwb::Trace& t, const std::string& id) { return std::get<nnwb::Verdict>(t.value(id)).holds; }
+bool holds(const nnwb::Trace& t, const std::string& id) { return verdict(t, id).holds; }
 
 // EDI "Normalisation of output nodes - softmax": y_k = exp(a_k) / Σ_ℓ exp(a_ℓ), written out with
 // long double and no shift (fine for the small logits of the default and the seeds).

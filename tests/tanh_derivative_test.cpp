@@ -8,23 +8,22 @@
 #include <string>
 
 #include "chapters.hpp"
+#include "support/trace_values.hpp"
 #include "nnwb/detail/number_format.hpp"
 #include "support/gradient_claims.hpp"
 
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 
+using nnwb::testing::scalar;
+using nnwb::testing::vec;
+using nnwb::testing::mat;
+using nnwb::testing::verdict;
+using nnwb::testing::variant;
+
 namespace {
 
-double scalar(const nnwb::Trace& t, const std::string& id) { return std::get<double>(t.value(id)); }
-const Eigen::VectorXd& vec(const nnwb::Trace& t, const std::string& id) {
-  return std::get<Eigen::VectorXd>(t.value(id));
-}
-const nnwb::Verdict& verdict(const nnwb::Trace& t, const std::string& id) {
-  return std::get<nnwb::Verdict>(t.value(id));
-}
 
-ChapterOptions variant(int k) { return k == 0 ? ChapterOptions{} : ChapterOptions{static_cast<std::uint64_t>(k)}; }
 
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }  // σ(x), BMB's definition
 
