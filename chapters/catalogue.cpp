@@ -8,7 +8,7 @@
 namespace nnwb::chapters {
 
 std::span<const Chapter> catalogue() {
-  static const std::array<Chapter, 7> all = {{
+  static const std::array<Chapter, 13> all = {{
       {1, "perceptron", "Rosenblatt's perceptron rule", perceptron},
       {2, "mse_vs_ce", "MSE versus cross-entropy gradients for a sigmoid output", mse_vs_ce},
       {3, "softmax_jacobian", "The softmax Jacobian and the softmax cross-entropy gradient",
@@ -17,6 +17,12 @@ std::span<const Chapter> catalogue() {
       {5, "delta_recursion", "Backpropagation's delta recursion", delta_recursion},
       {6, "graph_xyz", "f(x, y, z) = (x + y)z on a computation graph", graph_xyz},
       {6, "graph_neuron", "A sigmoid neuron on a computation graph", graph_neuron},
+      {7, "neuron_geometry", "The artificial neuron and its hyperplane", neuron_geometry},
+      {8, "logic_units", "McCulloch–Pitts units: AND, OR, NOT, majority, and why not XOR", logic_units},
+      {9, "xnor_mlp", "The XNOR network", xnor_mlp},
+      {11, "sigmoid_posterior", "The sigmoid as a posterior probability", sigmoid_posterior},
+      {14, "linear_regression", "The linear network: least squares and gradient descent", linear_regression},
+      {19, "gradient_check", "Gradient checking by finite differences", gradient_check},
   }};
   return all;
 }

@@ -16,6 +16,12 @@ Trace tanh_derivative(const ChapterOptions& options);   // 4
 Trace delta_recursion(const ChapterOptions& options);   // 5
 Trace graph_xyz(const ChapterOptions& options);         // 6
 Trace graph_neuron(const ChapterOptions& options);      // 6
+Trace neuron_geometry(const ChapterOptions& options);   // 7
+Trace logic_units(const ChapterOptions& options);       // 8
+Trace xnor_mlp(const ChapterOptions& options);          // 9
+Trace sigmoid_posterior(const ChapterOptions& options); // 11
+Trace linear_regression(const ChapterOptions& options); // 14
+Trace gradient_check(const ChapterOptions& options);    // 19
 
 /// Every chapter, in catalogue order.
 std::span<const Chapter> catalogue();

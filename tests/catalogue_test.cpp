@@ -4,7 +4,7 @@
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
-#include <regex>
+#include <cctype>
 
 #include "chapters.hpp"
 #include "nnwb/render.hpp"
@@ -29,10 +29,12 @@ std::vector<std::string> chapter_ids() {
 
 BOOST_AUTO_TEST_SUITE(catalogue)
 
-BOOST_AUTO_TEST_CASE(lists_the_core_chapters_in_catalogue_order) {
-  const std::vector<std::string> expected = {"perceptron",      "mse_vs_ce",       "softmax_jacobian",
-                                             "tanh_derivative", "delta_recursion", "graph_xyz",
-                                             "graph_neuron"};
+BOOST_AUTO_TEST_CASE(lists_the_chapters_in_catalogue_order) {
+  // ../shared/CATALOGUE.md's order; the chapters not yet written are left out.
+  const std::vector<std::string> expected = {
+      "perceptron",      "mse_vs_ce",   "softmax_jacobian", "tanh_derivative",   "delta_recursion",
+      "graph_xyz",       "graph_neuron", "neuron_geometry", "logic_units",       "xnor_mlp",
+      "sigmoid_posterior", "linear_regression", "gradient_check"};
   BOOST_TEST(chapter_ids() == expected, boost::test_tools::per_element());
   int last = 0;
   for (const auto& c : nnwb::chapters::catalogue()) {
@@ -103,7 +105,10 @@ BOOST_DATA_TEST_CASE(text_and_markdown_render, bdata::make(chapter_ids()), id) {
       }
     }
     // Every [[name]] placeholder was filled in (an inline matrix "[[1, 2], …]" starts with a number).
-    BOOST_TEST(!std::regex_search(text, std::regex(R"(\[\[[A-Za-z_])")));
+    for (auto at = text.find("[["); at != std::string::npos; at = text.find("[[", at + 1)) {
+      const char next = at + 2 < text.size() ? text[at + 2] : ' ';
+      BOOST_TEST(!(std::isalpha(static_cast<unsigned char>(next)) || next == '_'), text.substr(at, 40));
+    }
   }
 }
 

@@ -67,6 +67,12 @@ BOOST_AUTO_TEST_CASE(latex_becomes_unicode_for_a_terminal) {
   BOOST_TEST(latex_to_text("\\frac{\\partial E_p}{\\partial w_0}") == "∂Eₚ/∂w₀");
   BOOST_TEST(latex_to_text("w^{(k)}") == "w⁽ᵏ⁾");
   BOOST_TEST(latex_to_text("\\Phi^\\top") == "Φᵀ");
+  BOOST_TEST(latex_to_text("\\cos\\theta_i = \\frac{w_i}{\\|w\\|}") == "cos θᵢ = wᵢ/‖w‖");
+  BOOST_TEST(latex_to_text("\\log(x) + u \\perp w") == "log(x) + u ⊥ w");
+  BOOST_TEST(latex_to_text("a \\overset{?}{=} b") == "a =? b");
+  BOOST_TEST(latex_to_text("\\ln\\frac{P(C_1)}{P(C_2)}") == "ln(P(C₁)/P(C₂))");
+  BOOST_TEST(latex_to_text("\\frac{1}{2}\\mu^\\top") == "(1/2)μᵀ");
+  BOOST_TEST(latex_to_text("W^*") == "W*");
   BOOST_TEST(nnwb::detail::display_width("y\u0302ᵢ = σ") == 6u);
   BOOST_TEST(nnwb::detail::prose_to_text("gradient $\\partial E/\\partial w$ here") == "gradient ∂E/∂w here");
 }
@@ -84,6 +90,14 @@ BOOST_AUTO_TEST_CASE(text_form) {
   BOOST_TEST(precise.find("-> 0.731059") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(markdown_tables_keep_norms_and_bars) {
+  Trace t("bars", "bars");
+  t.notation("\\|\\mathbf{w}\\|", "the length $\\|\\mathbf{w}\\|$ of w, or |w| in words");
+  const std::string md = nnwb::render_markdown(t);
+  BOOST_TEST(md.find("| $\\Vert \\mathbf{w}\\Vert $ | the length $\\Vert \\mathbf{w}\\Vert $ of w, or \\|w\\| in words |") !=
+             std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(markdown_form) {
   const std::string md = nnwb::render_markdown(sigmoid_trace());
   BOOST_TEST(md.find("# demo: A sigmoid") != std::string::npos);
@@ -99,6 +113,11 @@ BOOST_AUTO_TEST_CASE(json_keeps_full_precision_and_reads_back) {
   BOOST_TEST(j["format_version"] == nnwb::trace_format_version);
   BOOST_TEST(j["steps"][0]["value"]["value"].get<double>() == 1.0 / (1.0 + std::exp(-1.0)));  // every bit
   BOOST_TEST(j["steps"][0]["numbers"] == "\\frac{1}{1 + e^{-1}}");
+  // A negative number gets parentheses, but not twice: "g([[a]])" with a = −1.5 is g(-1.5).
+  Trace neg("neg", "neg");
+  neg.parameter("a", "a", "", -1.5);
+  neg.step("g", "g").numbers("g([[a]]) + [[a]]").compute({"a"}, [](const Inputs& in) -> Value { return in.scalar("a"); });
+  BOOST_TEST(nnwb::render_text(neg).find("= g(-1.5) + (-1.5)") != std::string::npos);
   for (const auto& step : t.steps()) {
     const Value back = nnwb::value_from_json(nnwb::value_to_json(step.value));
     BOOST_TEST((back == step.value));

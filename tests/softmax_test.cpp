@@ -32,14 +32,17 @@ BOOST_DATA_TEST_CASE(properties_on_random_logits, bdata::xrange(1, 11), seed) {
   BOOST_TEST(j.isApprox(j.transpose(), 0.0));  // symmetric, exactly
   BOOST_TEST(j.rowwise().sum().cwiseAbs().maxCoeff() <= 1e-15);  // rows sum to 0
 
-  // The Jacobian against central differences, column by column: ∂y/∂a_j.
+  // The Jacobian against central differences, column by column: ∂y/∂a_j, Richardson-extrapolated
+  // ((4D(h) − D(2h))/3 cancels the h² error) so that rounding, not truncation, is all that is left.
   MatrixXd numeric(k, k);
   for (Eigen::Index c = 0; c < k; ++c) {
-    const double h = 1e-5;
-    VectorXd plus = a, minus = a;
-    plus[c] += h;
-    minus[c] -= h;
-    numeric.col(c) = (nnwb::softmax(plus) - nnwb::softmax(minus)) / (2 * h);
+    const auto central = [&](double h) -> VectorXd {
+      VectorXd plus = a, minus = a;
+      plus[c] += h;
+      minus[c] -= h;
+      return (nnwb::softmax(plus) - nnwb::softmax(minus)) / (2 * h);
+    };
+    numeric.col(c) = (4.0 * central(1e-3) - central(2e-3)) / 3.0;
   }
   BOOST_TEST(nnwb::max_relative_error(j, numeric, 1e-6) <= 1e-7);
 }

@@ -27,9 +27,10 @@ const std::map<std::string, std::string, std::less<>>& symbols() {
       {"cup", "∪"},     {"cap", "∩"},    {"langle", "⟨"},  {"rangle", "⟩"},   {"lVert", "‖"},
       {"rVert", "‖"},   {"|", "‖"},      {"{", "{"},       {"}", "}"},        {",", " "},
       {";", " "},       {":", " "},      {"!", ""},        {" ", " "},        {"\\", "; "},
-      {"uparrow", "↑"}, {"downarrow", "↓"}, {"ell", "ℓ"}, {"prime", "′"}, {"Phi", "Φ"}, {"Psi", "Ψ"}, {"Omega", "Ω"},
+      {"uparrow", "↑"}, {"downarrow", "↓"}, {"ell", "ℓ"}, {"prime", "′"}, {"Phi", "Φ"}, {"perp", "⊥"}, {"oplus", "⊕"}, {"otimes", "⊗"}, {"parallel", "∥"}, {"Psi", "Ψ"}, {"Omega", "Ω"},
       {"Gamma", "Γ"}, {"Lambda", "Λ"}, {"Theta", "Θ"}, {"Pi", "Π"}, {"psi", "ψ"}, {"zeta", "ζ"},
-      {"kappa", "κ"}, {"chi", "χ"}, {"nu", "ν"}, {"varrho", "ρ"}, {"vartheta", "θ"},  {"cos", "cos"},    {"sin", "sin"}};
+      {"kappa", "κ"}, {"chi", "χ"}, {"nu", "ν"}, {"varrho", "ρ"}, {"vartheta", "θ"}, {"vdots", "⋮"}, {"ast", "∗"}, {"cong", "≅"}, {"ll", "≪"}, {"gg", "≫"}, {"sim", "∼"},
+      {"propto", "∝"}};
   return table;
 }
 
@@ -41,7 +42,7 @@ const std::map<char, std::string>& superscripts() {
       {'d', "ᵈ"}, {'e', "ᵉ"}, {'f', "ᶠ"}, {'g', "ᵍ"}, {'h', "ʰ"}, {'j', "ʲ"}, {'k', "ᵏ"},
       {'l', "ˡ"}, {'m', "ᵐ"}, {'o', "ᵒ"}, {'p', "ᵖ"}, {'r', "ʳ"}, {'s', "ˢ"}, {'t', "ᵗ"},
       {'u', "ᵘ"}, {'v', "ᵛ"}, {'w', "ʷ"}, {'x', "ˣ"}, {'y', "ʸ"}, {'z', "ᶻ"}, {'L', "ᴸ"},
-      {'N', "ᴺ"}, {'K', "ᴷ"}, {'M', "ᴹ"}, {'H', "ᴴ"}, {'D', "ᴰ"}, {' ', ""}};
+      {'N', "ᴺ"}, {'K', "ᴷ"}, {'M', "ᴹ"}, {'H', "ᴴ"}, {'D', "ᴰ"}, {' ', ""}, {'*', "*"}};
   return table;
 }
 
@@ -122,6 +123,13 @@ class Converter {
   // scripts and accents), or ∂ and one symbol. Anything else gets parentheses: 1/(2ε).
   static std::string wrap(const std::string& s) {
     if (s.empty() || (s.front() == '(' && s.back() == ')')) return s;
+    // A function applied to one argument is one term: P(C₁), σ(a).
+    if (s.back() == ')' && s.find_first_of(" +-·×/") == std::string::npos) return s;
+    // A norm or absolute value of one term is one term: ‖w‖, |x|.
+    for (const std::string bar : {"‖", "|"})
+      if (s.size() > 2 * bar.size() && s.rfind(bar, 0) == 0 && s.compare(s.size() - bar.size(), bar.size(), bar) == 0 &&
+          s.find_first_of(" +-·×/") == std::string::npos)
+        return s;
     if (s.find_first_not_of("0123456789.") == std::string::npos) return s;
     std::size_t bases = 0;
     bool partial = false;
@@ -171,9 +179,17 @@ class Converter {
     if (name == "frac" || name == "dfrac" || name == "tfrac") {
       const std::string num = convert(group());
       const std::string den = convert(group());
-      return wrap(num) + "/" + wrap(den);
+      const std::string fraction = wrap(num) + "/" + wrap(den);
+      // "\frac{1}{2}\mu" must not read 1/2μ: a fraction followed by a factor gets parentheses.
+      if (pos_ < in_.size() && (std::isalpha(static_cast<unsigned char>(in_[pos_])) || in_[pos_] == '\\'))
+        return "(" + fraction + ")";
+      return fraction;
     }
     if (name == "sqrt") return "√" + wrap(convert(group()));
+    if (name == "overset" || name == "stackrel") {  // \overset{?}{=} → "=?"
+      const std::string over = convert(group());
+      return convert(group()) + over;
+    }
     if (name == "hat") return convert(group()) + "\u0302";
     if (name == "bar" || name == "overline") return convert(group()) + "\u0304";
     if (name == "tilde") return convert(group()) + "\u0303";
@@ -206,7 +222,8 @@ class Converter {
                                                 "neq", "approx", "in", "notin", "to", "rightarrow",
                                                 "leftarrow", "gets", "Rightarrow", "iff", "equiv",
                                                 "circ", "odot", "pm", "mid", "land", "lor", "cup",
-                                                "cap", "setminus", "quad", "qquad"};
+                                                "cap", "setminus", "quad", "qquad", "perp", "oplus", "otimes", "cong", "ll",
+                                                "gg", "sim", "propto"};
       bool keep_space = !std::isalpha(static_cast<unsigned char>(name.front()));
       for (auto word : spaced) keep_space = keep_space || word == name;
       if (!keep_space) {
@@ -220,7 +237,18 @@ class Converter {
       }
       return it->second;
     }
-    return name;  // \log, \exp, \tanh, \max: the name itself, and its space
+    // \log, \exp, \cos, \max: the name itself. "\cos\theta" reads "cos θ", "\log(x)" stays "log(x)",
+    // and "\ln\frac{a}{b}" reads "ln(a/b)", not "(ln a)/b".
+    while (pos_ < in_.size() && in_[pos_] == ' ') ++pos_;
+    if (in_.compare(pos_, 5, "\\frac") == 0) {
+      pos_ += 5;
+      const std::string num = convert(group());
+      const std::string den = convert(group());
+      return name + "(" + wrap(num) + "/" + wrap(den) + ")";
+    }
+    if (pos_ < in_.size() && (std::isalpha(static_cast<unsigned char>(in_[pos_])) || in_[pos_] == '\\'))
+      return name + " ";
+    return name;
   }
 
   std::string_view in_;

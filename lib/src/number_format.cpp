@@ -106,7 +106,9 @@ std::string substitute(const std::string& templ, const Trace& trace, const Step&
     const std::string name = templ.substr(open + 2, close - open - 2);
     const Value& v = trace.value(name);
     std::string text = format(v, rounding);
-    if (kind_of(v) == ValueKind::scalar && std::get<double>(v) < 0 && text != "0") text = "(" + text + ")";
+    // A negative number gets parentheses, unless the template already puts it between them.
+    const bool enclosed = open > 0 && templ[open - 1] == '(' && close + 2 < templ.size() && templ[close + 2] == ')';
+    if (kind_of(v) == ValueKind::scalar && std::get<double>(v) < 0 && text != "0" && !enclosed) text = "(" + text + ")";
     out += text;
     pos = close + 2;
   }

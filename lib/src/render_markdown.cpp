@@ -9,10 +9,41 @@ namespace {
 
 std::string latex_value(const Value& v, const Rounding& r) { return detail::format_value_latex(v, r); }
 
-// Table cells must not contain a bare '|'.
-std::string cell(std::string text) {
+// A '|' ends a Markdown table cell, even inside math, and the Markdown reader turns "\|" into "|"
+// before MathJax sees it. So in math, the norm \| becomes \Vert and a bar becomes \vert; in prose
+// a bar is escaped.
+std::string math_cell(const std::string& latex) {
   std::string out;
-  for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  for (std::size_t i = 0; i < latex.size(); ++i) {
+    if (latex[i] == '\\' && i + 1 < latex.size() && latex[i + 1] == '|') {
+      out += "\\Vert ";
+      ++i;
+    } else if (latex[i] == '|') {
+      out += "\\vert ";
+    } else {
+      out += latex[i];
+    }
+  }
+  return out;
+}
+
+// Prose with inline math $…$ in a table cell.
+std::string cell(const std::string& text) {
+  std::string out;
+  bool in_math = false;
+  std::string math;
+  for (char c : text) {
+    if (c == '$') {
+      if (in_math) out += "$" + math_cell(math) + "$";
+      math.clear();
+      in_math = !in_math;
+    } else if (in_math) {
+      math += c;
+    } else {
+      out += c == '|' ? std::string("\\|") : std::string(1, c);
+    }
+  }
+  if (in_math) out += "$" + math;  // an unclosed $: leave it as it was
   return out;
 }
 
@@ -33,12 +64,12 @@ std::string render_markdown(const Trace& trace, std::optional<Rounding> rounding
                       : std::string("- **Variant** the lecture's own example\n");
   if (!trace.notation().empty()) {
     out += "\n## Notation\n\n| symbol | meaning |\n|---|---|\n";
-    for (const auto& n : trace.notation()) out += fmt::format("| ${}$ | {} |\n", cell(n.symbol), cell(n.meaning));
+    for (const auto& n : trace.notation()) out += fmt::format("| ${}$ | {} |\n", math_cell(n.symbol), cell(n.meaning));
   }
   if (!trace.parameters().empty()) {
     out += "\n## Parameters\n\n| symbol | value | meaning |\n|---|---|---|\n";
     for (const auto& p : trace.parameters())
-      out += fmt::format("| ${}$ | ${}$ | {} |\n", cell(p.symbol), cell(latex_value(p.value, rounding)),
+      out += fmt::format("| ${}$ | ${}$ | {} |\n", math_cell(p.symbol), math_cell(latex_value(p.value, rounding)),
                          cell(p.meaning));
   }
   std::string section;
