@@ -124,6 +124,12 @@ BOOST_AUTO_TEST_CASE(the_workbook_prints_every_chapter_in_order) {
   BOOST_TEST(one.out.find("graph_xyz: ") != std::string::npos);
   BOOST_TEST(one.out.find("delta_recursion: ") != std::string::npos);
   BOOST_TEST(one.out.find("perceptron: ") == std::string::npos);
+  const Run part = run("nnwb", "7-9");  // one part of the catalogue
+  BOOST_TEST(part.exit_code == 0);
+  for (const char* id : {"neuron_geometry: ", "logic_units: ", "xnor_mlp: "})
+    BOOST_TEST(part.out.find(id) != std::string::npos, id);
+  BOOST_TEST(part.out.find("graph_neuron: ") == std::string::npos);
+  BOOST_TEST(run("nnwb", "30-40").exit_code == 2);  // a range with no chapter in it
   const Run list = run("nnwb", "--list");
   BOOST_TEST(list.exit_code == 0);
   BOOST_TEST(lines(list.out) == chapter_ids().size());

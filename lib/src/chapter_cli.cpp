@@ -136,19 +136,29 @@ int run_workbook(std::span<const Chapter> catalogue, int argc, const char* const
   bool list = false;
   std::vector<std::string> names;
   app.add_flag("-l,--list", list, "List the chapters and exit");
-  app.add_option("chapters", names, "Chapters to print, by short name or number (default: all)");
+  app.add_option("chapters", names,
+                 "Chapters to print, by short name, number or range of numbers such as 7-9 "
+                 "(default: all)");
   if (const auto code = parse(app, argc, argv)) return *code;
 
   if (list) {
     for (const Chapter& c : catalogue) std::cout << fmt::format("{:>3}  {:<20} {}\n", c.number, c.id, c.title);
     return exit_ok;
   }
-  // Chapters named by short name or by catalogue number (a number may name several chapters).
+  // Chapters named by short name, by catalogue number (a number may name several chapters), or by
+  // a range of numbers "7-9" (one part of the catalogue).
   std::vector<const Chapter*> chosen;
   for (const std::string& name : names) {
+    int first = 0, last = -1;
+    const auto dash = name.find('-');
+    if (dash != std::string::npos && dash > 0 && name.find_first_not_of("0123456789-") == std::string::npos &&
+        name.find('-', dash + 1) == std::string::npos && dash + 1 < name.size()) {
+      first = std::stoi(name.substr(0, dash));
+      last = std::stoi(name.substr(dash + 1));
+    }
     bool found = false;
     for (const Chapter& c : catalogue)
-      if (c.id == name || std::to_string(c.number) == name) {
+      if (c.id == name || std::to_string(c.number) == name || (c.number >= first && c.number <= last)) {
         chosen.push_back(&c);
         found = true;
       }
