@@ -189,6 +189,16 @@ void Trace::claim_gradient(std::string step, std::string of, std::string wrt) {
   gradient_claims_.push_back({std::move(step), std::move(of), std::move(wrt)});
 }
 
+Trace& Trace::figure(Figure figure) {
+  for (const Figure& existing : figures_)
+    if (existing.name == figure.name)
+      throw std::logic_error(fmt::format("trace '{}': two figures are named '{}'", id_, figure.name));
+  if (const auto problems = figure_problems(figure); !problems.empty())
+    throw std::logic_error(fmt::format("trace '{}', figure '{}': {}", id_, figure.name, problems.front()));
+  figures_.push_back(std::move(figure));
+  return *this;
+}
+
 void Trace::recompute(const std::map<std::string, Value>& replacements) {
   for (const auto& [name, value] : replacements) {
     Value* slot = find(name);

@@ -35,6 +35,8 @@
 #include <variant>
 #include <vector>
 
+#include "nnwb/figure.hpp"
+
 namespace nnwb {
 
 /// A yes/no finding, such as "the point is misclassified" or "no weight vector exists".
@@ -185,6 +187,10 @@ class Trace {
   void claim_gradient(std::string step, std::string of, std::string wrt);
   const std::vector<GradientClaim>& gradient_claims() const { return gradient_claims_; }
 
+  /// Adds a picture drawn from this trace's numbers (see figure.hpp); names must be unique.
+  Trace& figure(Figure figure);
+  const std::vector<Figure>& figures() const { return figures_; }
+
   /// Replaces values (of parameters or steps) and computes every step after them again, from the
   /// replaced values. Names that are neither throw std::out_of_range.
   void recompute(const std::map<std::string, Value>& replacements);
@@ -206,6 +212,7 @@ class Trace {
   std::vector<Parameter> parameters_;
   std::vector<Step> steps_;
   std::vector<GradientClaim> gradient_claims_;
+  std::vector<Figure> figures_;
   std::unordered_map<std::string, std::size_t> parameter_index_, step_index_;
 };
 

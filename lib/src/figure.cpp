@@ -1,0 +1,190 @@
+// Figures (figure.hpp): checking a figure's data, and drawing it as SVG with gnuplot or dot.
+//
+// Why external programs: gnuplot and Graphviz are the Debian-packaged tools for curves and graphs,
+// and both write clean SVG whose content (curve titles, node labels) tests can read back. Neither
+// has a C++ plotting API in Debian 12 (Graphviz's libgvc is C with plugin loading that the sanitizer
+// build would have to suppress), so the figure is sent to the program on its standard input.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <set>
+
+#include "nnwb/detail/number_format.hpp"
+#include "nnwb/detail/run_program.hpp"
+#include "nnwb/figure.hpp"
+
+namespace nnwb {
+namespace {
+
+bool is_file_name_safe(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
+  return true;
+}
+
+void check_range(const std::optional<AxisRange>& range, std::string_view axis, std::vector<std::string>& problems) {
+  if (!range) return;
+  if (!std::isfinite(range->first) || !std::isfinite(range->second) || !(range->first < range->second))
+    problems.push_back(fmt::format("the {} range [{}, {}] is not a finite interval with low < high", axis,
+                                   range->first, range->second));
+}
+
+void plot_problems(const Plot& plot, std::vector<std::string>& problems) {
+  if (plot.curves.empty()) problems.emplace_back("the plot has no curves");
+  for (std::size_t i = 0; i < plot.curves.size(); ++i) {
+    const Curve& curve = plot.curves[i];
+    const std::string which = fmt::format("curve {} ('{}')", i + 1, curve.title);
+    if (curve.x.size() != curve.y.size())
+      problems.push_back(fmt::format("{} has {} x values but {} y values", which, curve.x.size(), curve.y.size()));
+    if (curve.x.empty()) problems.push_back(which + " has no points");
+    for (std::size_t k = 0; k < std::min(curve.x.size(), curve.y.size()); ++k)
+      if (!std::isfinite(curve.x[k]) || !std::isfinite(curve.y[k])) {
+        problems.push_back(fmt::format("{}: point {} is not finite ({}, {})", which, k + 1, curve.x[k], curve.y[k]));
+        break;
+      }
+  }
+  check_range(plot.x_range, "x", problems);
+  check_range(plot.y_range, "y", problems);
+}
+
+void diagram_problems(const Diagram& graph, std::vector<std::string>& problems) {
+  if (graph.nodes.empty()) problems.emplace_back("the graph has no nodes");
+  std::set<std::string, std::less<>> ids;
+  for (const DiagramNode& node : graph.nodes) {
+    if (!is_file_name_safe(node.id)) problems.push_back(fmt::format("node id '{}' is not a plain word", node.id));
+    if (!ids.insert(node.id).second) problems.push_back(fmt::format("two nodes have the id '{}'", node.id));
+  }
+  for (const DiagramEdge& edge : graph.edges) {
+    for (const std::string* end : {&edge.from, &edge.to})
+      if (!ids.contains(*end))
+        problems.push_back(fmt::format("the edge {} → {} names no node '{}'", edge.from, edge.to, *end));
+    for (const auto& number : {edge.forward, edge.gradient})
+      if (number && !std::isfinite(*number))
+        problems.push_back(fmt::format("the edge {} → {} carries a non-finite number", edge.from, edge.to));
+  }
+  if (graph.significant_digits < 1 || graph.significant_digits > 17)
+    problems.push_back(fmt::format("significant_digits is {}, not 1–17", graph.significant_digits));
+}
+
+// Text inside a gnuplot double-quoted string: backslash and quote escaped; '@', '^', '_', '{' and
+// '}' are markup in gnuplot's enhanced text mode, which we leave off so that labels print as given.
+std::string gnuplot_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + '"';
+}
+
+// Text inside a DOT double-quoted string or an HTML-like label.
+std::string dot_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + '"';
+}
+std::string html_escaped(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// −0 prints as 0; numbers as the trace's text form prints them, with a true minus sign.
+std::string edge_number(double x, int digits) {
+  return detail::format_number(x + 0.0, Rounding{Rounding::Mode::significant, digits});
+}
+
+}  // namespace
+
+std::vector<std::string> figure_problems(const Figure& figure) {
+  std::vector<std::string> problems;
+  if (!is_file_name_safe(figure.name))
+    problems.push_back(fmt::format("the figure name '{}' is not a file-name-safe word", figure.name));
+  std::visit(
+      [&](const auto& content) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(content)>, Plot>)
+          plot_problems(content, problems);
+        else
+          diagram_problems(content, problems);
+      },
+      figure.content);
+  return problems;
+}
+
+std::string to_gnuplot_script(const Plot& plot, const std::string& caption) {
+  // SVG to standard output; one inline data block per curve ("-" … "e"), in the key's order.
+  std::string script = "set terminal svg size 720,450 noenhanced font \"sans,12\" background rgb \"white\"\n";
+  script += "set output\n";
+  script += "set encoding utf8\n";
+  script += fmt::format("set title {}\n", gnuplot_quoted(caption));
+  script += fmt::format("set xlabel {}\nset ylabel {}\n", gnuplot_quoted(plot.x_label), gnuplot_quoted(plot.y_label));
+  script += "set grid\nset key outside right top\nset format y \"%g\"\nset format x \"%g\"\n";
+  if (plot.x_range) script += fmt::format("set xrange [{:.17g}:{:.17g}]\n", plot.x_range->first, plot.x_range->second);
+  if (plot.y_range) script += fmt::format("set yrange [{:.17g}:{:.17g}]\n", plot.y_range->first, plot.y_range->second);
+  script += "plot ";
+  for (std::size_t i = 0; i < plot.curves.size(); ++i) {
+    const Curve& curve = plot.curves[i];
+    script += fmt::format("{}\"-\" using 1:2 with {} linewidth 2 title {}", i ? ", " : "",
+                          curve.style == Curve::Style::lines ? "lines" : "points pointtype 7 pointsize 0.6",
+                          gnuplot_quoted(curve.title));
+  }
+  script += "\n";
+  for (const Curve& curve : plot.curves) {
+    for (std::size_t k = 0; k < curve.x.size(); ++k) script += fmt::format("{:.17g} {:.17g}\n", curve.x[k], curve.y[k]);
+    script += "e\n";
+  }
+  return script;
+}
+
+std::string to_dot(const Diagram& graph, const std::string& caption) {
+  // The slides' look: left to right, forward values above an edge (green), gradients below (red).
+  std::string dot = "digraph computation {\n";
+  dot += fmt::format("  graph [rankdir=LR, label={}, labelloc=b, fontname=\"sans\", nodesep=0.5, ranksep=1.0];\n",
+                     dot_quoted(caption));
+  dot += "  node [shape=circle, fontname=\"sans\", width=0.6, fixedsize=false];\n";
+  dot += "  edge [fontname=\"sans\", fontsize=12];\n";
+  for (const DiagramNode& node : graph.nodes) dot += fmt::format("  {} [label={}];\n", node.id, dot_quoted(node.label));
+  for (const DiagramEdge& edge : graph.edges) {
+    std::string label;
+    if (edge.forward)
+      label += fmt::format("<font color=\"darkgreen\">{}</font>",
+                           html_escaped(edge_number(*edge.forward, graph.significant_digits)));
+    if (edge.forward && edge.gradient) label += "<br/>";
+    if (edge.gradient)
+      label += fmt::format("<font color=\"red\">{}</font>",
+                           html_escaped(edge_number(*edge.gradient, graph.significant_digits)));
+    dot += fmt::format("  {} -> {}{};\n", edge.from, edge.to, label.empty() ? "" : " [label=<" + label + ">]");
+  }
+  return dot + "}\n";
+}
+
+std::string render_svg(const Figure& figure) {
+  if (const auto problems = figure_problems(figure); !problems.empty())
+    throw FigureError(fmt::format("figure '{}': {}", figure.name, problems.front()));
+  const bool is_plot = std::holds_alternative<Plot>(figure.content);
+  const std::vector<std::string> command =
+      is_plot ? std::vector<std::string>{"gnuplot"} : std::vector<std::string>{"dot", "-Tsvg"};
+  const std::string input = is_plot ? to_gnuplot_script(std::get<Plot>(figure.content), figure.caption)
+                                    : to_dot(std::get<Diagram>(figure.content), figure.caption);
+  const detail::ProgramResult result = detail::run_program(command, input);
+  if (!result.started)
+    throw FigureError(fmt::format("figure '{}': cannot run '{}' ({}); install Debian's {} package", figure.name,
+                                  command.front(), result.error, is_plot ? "gnuplot-nox" : "graphviz"));
+  if (result.exit_code != 0 || result.output.find("<svg") == std::string::npos)
+    throw FigureError(fmt::format("figure '{}': '{}' failed with exit code {}: {}", figure.name, command.front(),
+                                  result.exit_code, result.error));
+  return result.output;
+}
+
+}  // namespace nnwb
