@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "chapters.hpp"
+#include "nnwb/graph_diagram.hpp"
 #include "nnwb/graph_trace.hpp"
 #include "nnwb/random.hpp"
 
@@ -80,6 +81,8 @@ Trace graph_neuron(const ChapterOptions& options) {
                       {"grad.s0", "0.20"},     {"grad.s1", "0.20"},    {"grad.w0", "-0.20"},
                       {"grad.x0", "0.4"},      {"grad.w1", "-0.39"},   {"grad.x1", "-0.59"}};
   trace_graph(trace, gates, f, by_gates);
+  trace.figure({"gates", "The sigmoid neuron gate by gate: forward values above each wire, gradients below",
+                diagram_of(gates, f)});
 
   // ---- The sigmoid as one gate ---------------------------------------------------------------
   // "Computational graph representation may not be unique. Choose one where local gradients at
@@ -102,6 +105,7 @@ Trace graph_neuron(const ChapterOptions& options) {
     one_gate.slide = {{"forward.L", "0.73"}, {"grad.L", "1.00"}, {"local.L.s3", "0.2"},
                       {"grad.s3", "0.2"},    {"grad.w0", "-0.2"}, {"grad.x0", "0.4"}};
   trace_graph(trace, neuron, loss, one_gate);
+  trace.figure({"sigmoid_gate", "The same neuron with the sigmoid as one gate", diagram_of(neuron, loss)});
 
   // ---- Both graphs give one answer -----------------------------------------------------------
   trace.section("Both graphs give the same gradients");

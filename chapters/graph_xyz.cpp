@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "chapters.hpp"
+#include "nnwb/graph_diagram.hpp"
 #include "nnwb/graph_trace.hpp"
 #include "nnwb/random.hpp"
 
@@ -63,6 +64,7 @@ Trace graph_xyz(const ChapterOptions& options) {
                     {"grad.q", "-4"},    {"grad.x", "-4"},     {"grad.y", "-4"}, {"local.q.x", "1"},
                     {"local.q.y", "1"},  {"local.f.q", "-4"},  {"local.f.z", "3"}};
   trace_graph(trace, graph, f, slides);
+  trace.figure({"graph", "(x + y)z: forward values above each wire, gradients below", diagram_of(graph, f)});
 
   // ---- Patterns in gradient flow ------------------------------------------------------------
   // BMB's "Patterns in Gradient Flow" draws its four gates in figures whose numbers the text
@@ -85,6 +87,8 @@ Trace graph_xyz(const ChapterOptions& options) {
   pattern_options.forward_section = "Patterns: forward pass of g = 2(x'y' + max(z', w'))";
   pattern_options.backward_section = "Patterns: backward pass";
   trace_graph(trace, patterns, g, pattern_options);
+  trace.figure({"patterns", "Patterns in gradient flow: add distributes, mul swaps, max routes",
+                diagram_of(patterns, g)});
 
   trace.section("Patterns in gradient flow");
   trace.step("pattern.add", "add gate: gradient distributor")
@@ -137,6 +141,8 @@ Trace graph_xyz(const ChapterOptions& options) {
   copy_options.forward_section = "Patterns: forward pass of h = uv + u";
   copy_options.backward_section = "Patterns: backward pass of h, where u is copied";
   trace_graph(trace, copy, h, copy_options);
+  trace.figure({"copy", "A copy gate: u feeds two gates, and its gradient is the sum of both wires",
+                diagram_of(copy, h)});
 
   trace.section("Patterns in gradient flow");
   trace.step("pattern.copy", "copy gate: gradient adder")

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <fmt/format.h>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -21,6 +22,7 @@ struct OutputOptions {
   std::optional<int> digits;
   std::optional<int> decimals;
   std::optional<std::string> output;
+  std::optional<std::string> figures;
 };
 
 void add_output_options(CLI::App& app, OutputOptions& options) {
@@ -55,6 +57,9 @@ void add_output_options(CLI::App& app, OutputOptions& options) {
       ->check(CLI::Range(0, 17))
       ->excludes(digits);
   app.add_option("-o,--output", options.output, "Write to FILE instead of standard output");
+  app.add_option("--figures", options.figures,
+                 "Also draw the chapter's figures as SVG files in DIR (<chapter>.<figure>.svg; needs "
+                 "gnuplot and Graphviz's dot); Markdown and text output then link to them");
 }
 
 std::optional<Rounding> rounding_of(const OutputOptions& options) {
@@ -101,6 +106,42 @@ int write(const std::string& text, const OutputOptions& options, std::string_vie
   return exit_ok;
 }
 
+// Draws every figure of the trace into `directory` and returns what the printed trace should add:
+// Markdown image links, or a line per file for the text form (JSON stays as documented). A figure
+// that cannot be drawn is reported on stderr and sets `failed`; the trace and the other figures are
+// still written.
+std::string write_figures(const Trace& trace, const std::string& directory, Format format, bool& failed) {
+  if (trace.figures().empty()) return "";
+  std::string links = format == Format::markdown ? "\n## Figures\n" : "\nFigures\n";
+  for (const Figure& figure : trace.figures()) {
+    const std::filesystem::path path =
+        std::filesystem::path(directory) / fmt::format("{}.{}.svg", trace.id(), figure.name);
+    try {
+      const std::string svg = render_svg(figure);
+      std::filesystem::create_directories(directory);
+      std::ofstream out(path, std::ios::binary);
+      out << svg;
+      if (!out) throw std::runtime_error(fmt::format("cannot write '{}'", path.string()));
+    } catch (const std::exception& error) {
+      std::cerr << fmt::format("{}: error: {}\n", trace.id(), error.what());
+      failed = true;
+      continue;
+    }
+    if (format == Format::markdown)
+      links += fmt::format("\n![{}]({})\n", figure.caption, path.generic_string());
+    else
+      links += fmt::format("  {}: {}\n", path.generic_string(), figure.caption);
+  }
+  return format == Format::json ? "" : links;
+}
+
+// The trace in the chosen form, with its figures drawn if asked for.
+std::string render_with_figures(const Trace& trace, const OutputOptions& options, bool& failed) {
+  std::string text = render(trace, options.format, rounding_of(options));
+  if (options.figures) text += write_figures(trace, *options.figures, options.format, failed);
+  return text;
+}
+
 constexpr const char* footer =
     "\nFormats: 'text' for a terminal, 'markdown' for pages (LaTeX math), 'json' for programs\n"
     "(every number at full precision; the format is described in docs/trace-format.md).\n"
@@ -119,7 +160,9 @@ int run_chapter(const Chapter& chapter, int argc, const char* const* argv) {
   if (const auto code = parse(app, argc, argv)) return *code;
   try {
     const Trace trace = chapter.build(chapter_options(options));
-    return write(render(trace, options.format, rounding_of(options)), options, chapter.id);
+    bool figure_failed = false;
+    const int written = write(render_with_figures(trace, options, figure_failed), options, chapter.id);
+    return figure_failed ? exit_failure : written;
   } catch (const std::exception& error) {
     std::cerr << fmt::format("{}: error: {}\n", chapter.id, error.what());
     return exit_failure;
@@ -174,7 +217,9 @@ int run_workbook(std::span<const Chapter> catalogue, int argc, const char* const
   int status = exit_ok;
   for (const Chapter* chapter : chosen) {
     try {
-      std::string one = render(chapter->build(chapter_options(options)), options.format, rounding_of(options));
+      bool figure_failed = false;
+      std::string one = render_with_figures(chapter->build(chapter_options(options)), options, figure_failed);
+      if (figure_failed) status = exit_failure;
       while (!one.empty() && one.back() == '\n') one.pop_back();
       rendered.push_back(std::move(one));
     } catch (const std::exception& error) {  // one broken chapter does not stop the others

@@ -63,8 +63,8 @@ void diagram_problems(const Diagram& graph, std::vector<std::string>& problems) 
       if (number && !std::isfinite(*number))
         problems.push_back(fmt::format("the edge {} → {} carries a non-finite number", edge.from, edge.to));
   }
-  if (graph.significant_digits < 1 || graph.significant_digits > 17)
-    problems.push_back(fmt::format("significant_digits is {}, not 1–17", graph.significant_digits));
+  if (graph.decimals < 0 || graph.decimals > 17)
+    problems.push_back(fmt::format("decimals is {}, not 0–17", graph.decimals));
 }
 
 // Text inside a gnuplot double-quoted string: backslash and quote escaped; '@', '^', '_', '{' and
@@ -101,8 +101,8 @@ std::string html_escaped(std::string_view text) {
 }
 
 // −0 prints as 0; numbers as the trace's text form prints them, with a true minus sign.
-std::string edge_number(double x, int digits) {
-  return detail::format_number(x + 0.0, Rounding{Rounding::Mode::significant, digits});
+std::string edge_number(double x, int decimals) {
+  return detail::format_number(x + 0.0, Rounding{Rounding::Mode::decimals, decimals});
 }
 
 }  // namespace
@@ -154,16 +154,18 @@ std::string to_dot(const Diagram& graph, const std::string& caption) {
                      dot_quoted(caption));
   dot += "  node [shape=circle, fontname=\"sans\", width=0.6, fixedsize=false];\n";
   dot += "  edge [fontname=\"sans\", fontsize=12];\n";
-  for (const DiagramNode& node : graph.nodes) dot += fmt::format("  {} [label={}];\n", node.id, dot_quoted(node.label));
+  for (const DiagramNode& node : graph.nodes)
+    dot += fmt::format("  {} [label={}{}];\n", node.id, dot_quoted(node.label),
+                       node.look == DiagramNode::Look::text ? ", shape=plaintext" : "");
   for (const DiagramEdge& edge : graph.edges) {
     std::string label;
     if (edge.forward)
       label += fmt::format("<font color=\"darkgreen\">{}</font>",
-                           html_escaped(edge_number(*edge.forward, graph.significant_digits)));
+                           html_escaped(edge_number(*edge.forward, graph.decimals)));
     if (edge.forward && edge.gradient) label += "<br/>";
     if (edge.gradient)
       label += fmt::format("<font color=\"red\">{}</font>",
-                           html_escaped(edge_number(*edge.gradient, graph.significant_digits)));
+                           html_escaped(edge_number(*edge.gradient, graph.decimals)));
     dot += fmt::format("  {} -> {}{};\n", edge.from, edge.to, label.empty() ? "" : " [label=<" + label + ">]");
   }
   return dot + "}\n";

@@ -48,8 +48,10 @@ struct Plot {
 
 /// A node of a computation graph: an input, a gate (+, ×, exp, …) or the output.
 struct DiagramNode {
+  enum class Look { circle, text };
   std::string id;     ///< unique in the graph; edges refer to it
   std::string label;  ///< what the node shows: a name ("x") or a gate ("×"); plain text
+  Look look = Look::circle;  ///< gates are circles; the slides write inputs and outputs as bare names
 };
 
 /// An edge from one node into another, carrying a value forward and a gradient back.
@@ -64,7 +66,7 @@ struct DiagramEdge {
 struct Diagram {
   std::vector<DiagramNode> nodes;
   std::vector<DiagramEdge> edges;
-  int significant_digits = 3;  ///< how edge numbers are printed
+  int decimals = 2;  ///< digits after the point on the edges (integers print as integers)
 };
 
 /// A figure: a name (for the file name), a caption, and what it shows.
