@@ -23,6 +23,7 @@ struct OutputOptions {
   std::optional<int> decimals;
   std::optional<std::string> output;
   std::optional<std::string> figures;
+  bool full_size = false;
 };
 
 void add_output_options(CLI::App& app, OutputOptions& options) {
@@ -60,6 +61,9 @@ void add_output_options(CLI::App& app, OutputOptions& options) {
   app.add_option("--figures", options.figures,
                  "Also draw the chapter's figures as SVG files in DIR (<chapter>.<figure>.svg; needs "
                  "gnuplot and Graphviz's dot); Markdown and text output then link to them");
+  app.add_flag("--full-size", options.full_size,
+               "Run at the lecture's full size where a chapter shrinks it by default to stay quick "
+               "(chapter 18: BMB's 1000-100-10 network on 64 samples for 2000 iterations)");
 }
 
 std::optional<Rounding> rounding_of(const OutputOptions& options) {
@@ -72,6 +76,7 @@ ChapterOptions chapter_options(const OutputOptions& options) {
   ChapterOptions chapter;
   chapter.seed = options.seed;
   if (options.student) chapter.seed = seed_from_text(*options.student);
+  chapter.full_size = options.full_size;
   return chapter;
 }
 

@@ -5,6 +5,7 @@
 ///
 ///     <chapter> [--seed N | --student ID] [--format text|markdown|json]
 ///               [--digits N | --decimals N] [--output FILE]
+///               [--figures DIR] [--full-size]
 ///
 /// With no options a chapter reproduces the lecture's own example, rounded as the slides round.
 /// A wrong option prints one line on stderr and exits with 2.
@@ -22,6 +23,9 @@ namespace nnwb {
 struct ChapterOptions {
   /// Draw a variant from this seed; none means the lecture's own numbers.
   std::optional<std::uint64_t> seed;
+  /// Run at the lecture's full size where a chapter shrinks it by default to stay quick
+  /// (`--full-size`; chapter 18's training loop).
+  bool full_size = false;
 };
 
 using ChapterBuilder = Trace (*)(const ChapterOptions&);
