@@ -34,6 +34,41 @@ constexpr int descent_steps = 3;
 // ∂ŷ/∂a = g'(a) = ŷ(1 − ŷ) for the logistic sigmoid, from ŷ. (N) → (N)
 Eigen::VectorXd sigmoid_slope(const Eigen::VectorXd& yhat) { return (yhat.array() * (1.0 - yhat.array())).matrix(); }
 
+// The picture of the saturation table: ∂E/∂a against the pre-activation a for both losses, as
+// curves over a ∈ [−10, 10] and as the table's own rows, for one sample with target y.
+Figure gradient_figure(const Trace& trace, const std::vector<std::string>& table_inputs, double y) {
+  const Eigen::VectorXd target = Eigen::VectorXd::Constant(1, y);
+  Curve mse, ce;
+  mse.title = "∂E_MSE/∂a = (ŷ − y) g′(a)", ce.title = "∂E_H/∂a = ŷ − y";
+  for (int k = 0; k <= 200; ++k) {
+    const double a = -10.0 + 0.1 * k;
+    const Eigen::VectorXd yhat = Eigen::VectorXd::Constant(1, sigmoid(a));
+    mse.x.push_back(a), ce.x.push_back(a);
+    mse.y.push_back(sse_gradient(yhat, target)[0] * sigmoid_derivative(a));  // ∂E/∂ŷ · ∂ŷ/∂a
+    ce.y.push_back(binary_cross_entropy_from_logits_gradient(Eigen::VectorXd::Constant(1, a), target)[0]);
+  }
+  Curve mse_rows, ce_rows;
+  mse_rows.title = "the table's rows: MSE", ce_rows.title = "the table's rows: cross-entropy";
+  mse_rows.style = ce_rows.style = Curve::Style::points;
+  for (std::size_t r = 0; r + 3 < table_inputs.size(); r += 4) {  // (a, ŷ, ∂E_MSE/∂a, ∂E_H/∂a)
+    const double a = std::get<double>(trace.value(table_inputs[r]));
+    if (std::abs(a) > 10) continue;  // outside the picture
+    mse_rows.x.push_back(a), ce_rows.x.push_back(a);
+    mse_rows.y.push_back(std::get<double>(trace.value(table_inputs[r + 2])));
+    ce_rows.y.push_back(std::get<double>(trace.value(table_inputs[r + 3])));
+  }
+  Plot plot;
+  plot.x_label = "pre-activation a", plot.y_label = "∂E/∂a";
+  plot.curves = {mse, ce, mse_rows, ce_rows};
+  plot.x_range = AxisRange{-10, 10}, plot.y_range = AxisRange{-1.1, 1.1};
+  return {"gradients",
+          fmt::format("The gradient with respect to the pre-activation for one sample with target "
+                      "y = {:g}: the MSE's vanishes where the sigmoid saturates, the "
+                      "cross-entropy's does not",
+                      y),
+          plot};
+}
+
 // How many samples the weights put on the wrong side of ŷ = ½.
 int misclassified(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, const Eigen::VectorXd& y) {
   const Eigen::VectorXd yhat = sigmoid_neuron_output(x, w);
@@ -402,6 +437,7 @@ Trace mse_vs_ce(const ChapterOptions& options) {
         }
         return table;
       });
+  trace.figure(gradient_figure(trace, table_inputs, s.saturation_target));
   const std::string last = fmt::format("saturation.a{}", saturation_rows[std::size(saturation_rows) - 1]);
   trace.step("saturation.vanishes", "Confidently wrong: the MSE gradient vanishes, the cross-entropy one does not")
       .formula(

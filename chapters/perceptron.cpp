@@ -10,6 +10,7 @@
 // set of six points. A seed draws the starting weights and a new 2-D set.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <string>
@@ -18,6 +19,7 @@
 #include "chapters.hpp"
 #include "nnwb/activations.hpp"
 #include "nnwb/gradient_check.hpp"
+#include "nnwb/hyperplane.hpp"
 #include "nnwb/perceptron.hpp"
 #include "nnwb/random.hpp"
 
@@ -361,6 +363,8 @@ double score_epoch(Trace& trace, const DataSet& set, int epoch, const std::strin
 
 struct Training {
   std::vector<std::string> epoch_w;  // ids of w^(0), w^(1), …
+  std::vector<std::string> updated_w;  // ids of w after each add or subtract, in order
+  std::vector<std::string> update_names;  // "epoch 1, x₂", one per update
   bool converged = false;
 };
 
@@ -390,6 +394,10 @@ Training train(Trace& trace, const DataSet& set) {
     for (int n = 1; n <= points; ++n) {
       w_id = visit(trace, set, epoch, n, w_id);
       tests.push_back(id(set, fmt::format("epoch{}.visit{}.verdict", epoch, n)));
+      if (!std::get<Verdict>(trace.value(tests.back())).holds) {  // add or subtract happened
+        run.updated_w.push_back(w_id);
+        run.update_names.push_back(fmt::format("epoch {}, x{}", epoch, n));
+      }
     }
     trace
         .step(id(set, fmt::format("epoch{}.updates", epoch)),
@@ -442,6 +450,43 @@ void report_separated(Trace& trace, const DataSet& set, const Training& run) {
                                    "{} = 0 separates the two classes, C1 on its positive side",
                                    num(m.minCoeff()), linear_form(w, x_vars))};
       });
+}
+
+// PD (6/7)'s picture, for a whole run: the points of both classes and the decision boundary
+// w₀ + w₁x₁ + w₂x₂ = 0 after each update, drawn in a box around the points. A w with w₁ = w₂ = 0
+// (the start w = 0) has no boundary and draws no line.
+Figure boundary_figure(const Trace& trace, const DataSet& set, const Training& run) {
+  Plot plot;
+  plot.x_label = "x₁", plot.y_label = "x₂";
+  Curve c1, c2;
+  c1.title = "class C1 (t = +1)", c2.title = "class C2 (t = −1)";
+  c1.style = c2.style = Curve::Style::points;
+  double x_low = 0, x_high = 0, y_low = 0, y_high = 0;
+  for (std::size_t n = 0; n < set.x.size(); ++n) {
+    Curve& c = set.t[n] > 0 ? c1 : c2;
+    c.x.push_back(set.x[n][0]);
+    c.y.push_back(set.x[n][1]);
+    x_low = std::min(x_low, set.x[n][0]), x_high = std::max(x_high, set.x[n][0]);
+    y_low = std::min(y_low, set.x[n][1]), y_high = std::max(y_high, set.x[n][1]);
+  }
+  plot.x_range = AxisRange{x_low - 1, x_high + 1};  // a margin of 1 round the points
+  plot.y_range = AxisRange{y_low - 1, y_high + 1};
+  plot.curves = {c1, c2};
+  for (std::size_t k = 0; k < run.updated_w.size(); ++k) {
+    const Eigen::VectorXd& w = std::get<Eigen::VectorXd>(trace.value(run.updated_w[k]));
+    // the boundary w₀ + w₁x₁ + w₂x₂ = 0 inside the box
+    const auto segment = line_in_box(w.tail<2>(), w[0], *plot.x_range, *plot.y_range);
+    if (!segment) continue;
+    plot.curves.push_back({fmt::format("after update {} ({})", k + 1, run.update_names[k]),
+                           {segment->first.x(), segment->second.x()},
+                           {segment->first.y(), segment->second.y()},
+                           Curve::Style::lines});
+  }
+  return {set.prefix + "_boundary",
+          fmt::format("{}: the decision boundary w₀ + w₁x₁ + w₂x₂ = 0 after each update ({} "
+                      "updates; a line outside the picture, or a w with w₁ = w₂ = 0, is not drawn)",
+                      set.name, run.updated_w.size()),
+          plot};
 }
 
 // "w^(K) = w^(0) ?" for K = 1, "w^(K) ∈ {w^(0), …, w^(K−1)} ?" otherwise.
@@ -733,11 +778,13 @@ Trace perceptron(const ChapterOptions& options) {
     add_training_set(trace, *set);
     const Training run = train(trace, *set);
     report_separated(trace, *set, run);
+    trace.figure(boundary_figure(trace, *set, run));
   }
 
   // ---- XOR: not separable (BMB "Expressiveness of Perceptrons") -----------------------------
   add_training_set(trace, xor_set);
   const Training run = train(trace, xor_set);
+  trace.figure(boundary_figure(trace, xor_set, run));
   const std::string cycle_id = report_not_separated(trace, xor_set, run);
   explain_no_solution(trace, xor_set, cycle_id);
 

@@ -70,7 +70,8 @@ BOOST_DATA_TEST_CASE(every_chapter_runs_in_every_format, bdata::make(chapter_ids
   BOOST_TEST(md.out.find("# " + std::string(id)) == 0u);
   const Run help = run(id, "--help");
   BOOST_TEST(help.exit_code == 0);
-  for (const char* option : {"--seed", "--student", "--format", "--digits", "--decimals", "--output"})
+  for (const char* option :
+       {"--seed", "--student", "--format", "--digits", "--decimals", "--output", "--figures", "--full-size"})
     BOOST_TEST(help.out.find(option) != std::string::npos, option);
 }
 
@@ -104,6 +105,54 @@ BOOST_AUTO_TEST_CASE(output_to_a_file_and_an_unwritable_file) {
   const Run bad = run("graph_xyz", "--output /no/such/directory/trace.txt");
   BOOST_TEST(bad.exit_code == 1);
   BOOST_TEST(bad.err.find("cannot write '/no/such/directory/trace.txt'") != std::string::npos);
+}
+
+// --figures DIR draws the chapter's pictures there and links them from the trace; the links are
+// relative to the page that --output writes.
+BOOST_AUTO_TEST_CASE(figures_are_drawn_beside_the_trace) {
+  const fs::path dir = fs::temp_directory_path() / ("nnwb_cli_figures_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const Run r = run("graph_xyz", "--format markdown --output " + (dir / "page.md").string() + " --figures " +
+                                     (dir / "pictures").string());
+  BOOST_TEST(r.exit_code == 0);
+  BOOST_TEST(r.err.empty(), r.err);
+  const std::string page = slurp(dir / "page.md");
+  for (const char* name : {"graph", "patterns", "copy"}) {
+    const std::string file = std::string("graph_xyz.") + name + ".svg";
+    BOOST_TEST(slurp(dir / "pictures" / file).find("<svg") != std::string::npos, file);
+    BOOST_TEST(page.find("](pictures/" + file + ")") != std::string::npos, file);
+  }
+  BOOST_TEST(page.find("## Figures") != std::string::npos);
+  // The text form lists the files; JSON stays as documented, with no figure text appended.
+  const Run text = run("graph_neuron", "--figures " + (dir / "text").string());
+  BOOST_TEST(text.exit_code == 0);
+  BOOST_TEST(text.out.find("graph_neuron.gates.svg") != std::string::npos);
+  const Run json = run("graph_neuron", "--format json --figures " + (dir / "json").string());
+  BOOST_TEST(json.exit_code == 0);
+  BOOST_TEST(nlohmann::json::accept(json.out));
+  BOOST_TEST(fs::exists(dir / "json" / "graph_neuron.sigmoid_gate.svg"));
+  // The workbook draws every chapter's pictures it prints.
+  const Run book = run("nnwb", "1-2 --figures " + (dir / "book").string());
+  BOOST_TEST(book.exit_code == 0);
+  BOOST_TEST(fs::exists(dir / "book" / "perceptron.xor_boundary.svg"));
+  BOOST_TEST(fs::exists(dir / "book" / "mse_vs_ce.gradients.svg"));
+  fs::remove_all(dir);
+}
+
+// A folder that cannot be made: exit 1 and a message naming it, but the trace is still printed.
+BOOST_AUTO_TEST_CASE(figures_that_cannot_be_written_are_reported) {
+  const Run r = run("graph_xyz", "--figures /proc/no/such/folder");
+  BOOST_TEST(r.exit_code == 1);
+  BOOST_TEST(r.out.find("graph_xyz: ") == 0u);
+  BOOST_TEST(r.err.find("graph_xyz: error: ") == 0u, r.err);
+  BOOST_TEST(r.err.find("/proc/no/such/folder") != std::string::npos, r.err);
+}
+
+// --full-size changes nothing for a chapter that has no smaller default.
+BOOST_AUTO_TEST_CASE(full_size_is_accepted_by_every_chapter) {
+  const Run small = run("graph_neuron", "--format json"), full = run("graph_neuron", "--format json --full-size");
+  BOOST_TEST(full.exit_code == 0);
+  BOOST_TEST(full.out == small.out);
 }
 
 BOOST_AUTO_TEST_CASE(the_workbook_prints_every_chapter_in_order) {

@@ -23,6 +23,28 @@ BOOST_AUTO_TEST_CASE(the_3_4_5_example) {
   BOOST_TEST(nnwb::hyperplane_distance_gradient_b(w) == -0.2, tol);
 }
 
+BOOST_AUTO_TEST_CASE(a_line_crossing_a_box) {
+  // x₁ + x₂ − 1 = 0 in [−2, 2]²: it enters at (−1, 2) and leaves at (2, −1); both satisfy the line.
+  const auto seg = nnwb::line_in_box(Eigen::Vector2d(1, 1), -1, {-2, 2}, {-2, 2});
+  BOOST_REQUIRE(seg.has_value());
+  for (const Eigen::Vector2d& p : {seg->first, seg->second}) {
+    BOOST_TEST(p.x() + p.y() - 1 == 0.0, boost::test_tools::tolerance(1e-12));
+    BOOST_TEST((std::abs(p.x()) == 2.0 || std::abs(p.y()) == 2.0));  // on the box's edge
+  }
+  BOOST_TEST((seg->first - seg->second).norm() == 3 * std::sqrt(2.0), boost::test_tools::tolerance(1e-12));
+  // A vertical line x₁ = 0.5, and a horizontal one x₂ = −1: the full height / width of the box.
+  const auto vertical = nnwb::line_in_box(Eigen::Vector2d(2, 0), -1, {-2, 2}, {-3, 3});
+  BOOST_REQUIRE(vertical.has_value());
+  BOOST_TEST((vertical->first - vertical->second).norm() == 6.0, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(vertical->first.x() == 0.5);
+  const auto horizontal = nnwb::line_in_box(Eigen::Vector2d(0, 1), 1, {-2, 2}, {-3, 3});
+  BOOST_REQUIRE(horizontal.has_value());
+  BOOST_TEST((horizontal->first - horizontal->second).norm() == 4.0, boost::test_tools::tolerance(1e-12));
+  // Missing the box, and no line at all.
+  BOOST_TEST(!nnwb::line_in_box(Eigen::Vector2d(1, 1), -10, {-2, 2}, {-2, 2}).has_value());
+  BOOST_TEST(!nnwb::line_in_box(Eigen::Vector2d(0, 0), 1, {-2, 2}, {-2, 2}).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(scaling) {
   const Eigen::VectorXd w = Eigen::Vector3d(2, 3, 6);  // ‖w‖ = 7
   const double b = 14;

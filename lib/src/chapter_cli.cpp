@@ -114,8 +114,10 @@ int write(const std::string& text, const OutputOptions& options, std::string_vie
 // Draws every figure of the trace into `directory` and returns what the printed trace should add:
 // Markdown image links, or a line per file for the text form (JSON stays as documented). A figure
 // that cannot be drawn is reported on stderr and sets `failed`; the trace and the other figures are
-// still written.
-std::string write_figures(const Trace& trace, const std::string& directory, Format format, bool& failed) {
+// still written. Links are relative to `link_base`, the folder of the output file (or the current
+// folder), so that a Markdown page written with --output finds its pictures.
+std::string write_figures(const Trace& trace, const std::string& directory, Format format,
+                          const std::filesystem::path& link_base, bool& failed) {
   if (trace.figures().empty()) return "";
   std::string links = format == Format::markdown ? "\n## Figures\n" : "\nFigures\n";
   for (const Figure& figure : trace.figures()) {
@@ -132,10 +134,11 @@ std::string write_figures(const Trace& trace, const std::string& directory, Form
       failed = true;
       continue;
     }
+    const std::string link = std::filesystem::proximate(path, link_base).generic_string();
     if (format == Format::markdown)
-      links += fmt::format("\n![{}]({})\n", figure.caption, path.generic_string());
+      links += fmt::format("\n![{}]({})\n", figure.caption, link);
     else
-      links += fmt::format("  {}: {}\n", path.generic_string(), figure.caption);
+      links += fmt::format("  {}: {}\n", link, figure.caption);
   }
   return format == Format::json ? "" : links;
 }
@@ -143,7 +146,10 @@ std::string write_figures(const Trace& trace, const std::string& directory, Form
 // The trace in the chosen form, with its figures drawn if asked for.
 std::string render_with_figures(const Trace& trace, const OutputOptions& options, bool& failed) {
   std::string text = render(trace, options.format, rounding_of(options));
-  if (options.figures) text += write_figures(trace, *options.figures, options.format, failed);
+  if (!options.figures) return text;
+  const std::filesystem::path base =
+      options.output ? std::filesystem::absolute(*options.output).parent_path() : std::filesystem::current_path();
+  return text + write_figures(trace, *options.figures, options.format, base, failed);
   return text;
 }
 

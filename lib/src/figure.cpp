@@ -6,6 +6,7 @@
 // build would have to suppress), so the figure is sent to the program on its standard input.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -72,10 +73,36 @@ void diagram_problems(const Diagram& graph, std::vector<std::string>& problems) 
 std::string gnuplot_quoted(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
+    if (c == '\n') {  // a line break, which gnuplot reads as \n in a double-quoted string
+      out += "\\n";
+      continue;
+    }
     if (c == '"' || c == '\\') out += '\\';
     out += c;
   }
   return out + '"';
+}
+
+// A caption broken into lines of at most `width` characters (UTF-8 code points) at spaces, so that
+// a long one is not cut off at the picture's edges.
+std::string wrapped(std::string_view text, std::size_t width) {
+  std::string out, line;
+  const auto length = [](std::string_view s) {  // code points: bytes that do not continue one
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!line.empty() && length(line) + 1 + length(word) > width) {
+      out += line + '\n';
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + std::string(word);
+    start = end + 1;
+  }
+  return out + line;
 }
 
 // Text inside a DOT double-quoted string or an HTML-like label.
@@ -124,12 +151,15 @@ std::vector<std::string> figure_problems(const Figure& figure) {
 
 std::string to_gnuplot_script(const Plot& plot, const std::string& caption) {
   // SVG to standard output; one inline data block per curve ("-" … "e"), in the key's order.
-  std::string script = "set terminal svg size 720,450 noenhanced font \"sans,12\" background rgb \"white\"\n";
+  // The key goes below the plot, so the picture grows by a line for every two curves.
+  const std::size_t height = 450 + 20 * ((plot.curves.size() + 1) / 2);
+  std::string script = fmt::format(
+      "set terminal svg size 720,{} noenhanced font \"sans,12\" background rgb \"white\"\n", height);
   script += "set output\n";
   script += "set encoding utf8\n";
-  script += fmt::format("set title {}\n", gnuplot_quoted(caption));
+  script += fmt::format("set title {}\n", gnuplot_quoted(wrapped(caption, 90)));
   script += fmt::format("set xlabel {}\nset ylabel {}\n", gnuplot_quoted(plot.x_label), gnuplot_quoted(plot.y_label));
-  script += "set grid\nset key outside right top\nset format y \"%g\"\nset format x \"%g\"\n";
+  script += "set grid\nset key below\nset format y \"%g\"\nset format x \"%g\"\n";
   if (plot.x_range) script += fmt::format("set xrange [{:.17g}:{:.17g}]\n", plot.x_range->first, plot.x_range->second);
   if (plot.y_range) script += fmt::format("set yrange [{:.17g}:{:.17g}]\n", plot.y_range->first, plot.y_range->second);
   script += "plot ";

@@ -11,8 +11,9 @@
 ///
 /// Example:
 /// @code
-/// nnwb::Plot plot{.x_label = "a", .y_label = "σ(a)"};
-/// plot.curves.push_back({.title = "σ(a)", .x = xs, .y = ys});
+/// nnwb::Plot plot;
+/// plot.x_label = "a", plot.y_label = "σ(a)";
+/// plot.curves.push_back({"σ(a)", xs, ys, nnwb::Curve::Style::lines});
 /// trace.figure({"sigmoid", "The sigmoid and its derivative", plot});
 /// @endcode
 #include <optional>

@@ -19,6 +19,8 @@
 /// @endcode
 
 #include <Eigen/Core>
+#include <optional>
+#include <utility>
 
 namespace nnwb {
 
@@ -51,5 +53,12 @@ Eigen::VectorXd signed_distance_gradient_x(const Eigen::VectorXd& w);
 
 /// The foot of the perpendicular from x to the hyperplane: x − r(x) w/‖w‖. w, x: (D) → (D)
 Eigen::VectorXd hyperplane_foot(const Eigen::VectorXd& w, double b, const Eigen::VectorXd& x);
+
+/// A line in the plane, w₁x₁ + w₂x₂ + b = 0, as it crosses the box [x_low, x_high] × [y_low,
+/// y_high]: its two end points on the box's edges, for drawing a decision boundary. None if the
+/// line misses the box or only touches a corner, or if w = 0 (no line). w: (2) → two points (2)
+std::optional<std::pair<Eigen::Vector2d, Eigen::Vector2d>> line_in_box(
+    const Eigen::Vector2d& w, double b, std::pair<double, double> x_range,
+    std::pair<double, double> y_range);
 
 }  // namespace nnwb
