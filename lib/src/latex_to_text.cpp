@@ -30,6 +30,7 @@ const std::map<std::string, std::string, std::less<>>& symbols() {
       {"uparrow", "↑"}, {"downarrow", "↓"}, {"ell", "ℓ"}, {"prime", "′"}, {"Phi", "Φ"}, {"perp", "⊥"}, {"oplus", "⊕"}, {"otimes", "⊗"}, {"parallel", "∥"}, {"Psi", "Ψ"}, {"Omega", "Ω"},
       {"Gamma", "Γ"}, {"Lambda", "Λ"}, {"Theta", "Θ"}, {"Pi", "Π"}, {"psi", "ψ"}, {"zeta", "ζ"},
       {"kappa", "κ"}, {"chi", "χ"}, {"nu", "ν"}, {"varrho", "ρ"}, {"vartheta", "θ"}, {"vdots", "⋮"}, {"ast", "∗"}, {"cong", "≅"}, {"ll", "≪"}, {"gg", "≫"}, {"sim", "∼"},
+      {"Xi", "Ξ"},
       {"propto", "∝"}};
   return table;
 }
