@@ -43,29 +43,29 @@ namespace nnwb::chapters {
 namespace {
 
 // ---- PD's 14-node network: the topology (ours; the slide states M = 14, w_{1,8} = w_{4,13} = 0) ----
-constexpr int node_count = 14;  // M
-constexpr int input_count = 3;  // nodes 1, 2, 3
-constexpr int output_count = 2;  // nodes 13, 14
+constexpr int node_count = 14;                               // M
+constexpr int input_count = 3;                               // nodes 1, 2, 3
+constexpr int output_count = 2;                              // nodes 13, 14
 constexpr int first_output = node_count - output_count + 1;  // 13
 
 struct Link {
-  int i, j;          // from node i into node j, i < j (numbered from 1)
-  double weight;     // w_ij in the lecture's example (ours)
+  int i, j;       // from node i into node j, i < j (numbered from 1)
+  double weight;  // w_ij in the lecture's example (ours)
 };
 
 // The links, grouped by the receiving node j. Node 8 has no link from 1 and node 13 none from 4.
 const std::array<Link, 30> default_links = {{
-    {1, 4, 0.5},   {2, 4, -0.3},                                  // ↑4 = {1, 2}
-    {1, 5, 0.8},   {2, 5, 0.2},   {3, 5, -0.6},                   // ↑5 = {1, 2, 3}
-    {2, 6, -0.4},  {3, 6, 0.9},                                   // ↑6 = {2, 3}
-    {3, 7, 0.3},   {4, 7, -0.7},                                  // ↑7 = {3, 4}
-    {2, 8, 0.6},   {3, 8, 0.4},   {5, 8, -0.5},                   // ↑8 = {2, 3, 5}: w_{1,8} = 0
-    {4, 9, 0.7},   {5, 9, -0.2},  {6, 9, 0.5},                    // ↑9
-    {5, 10, 0.4},  {6, 10, -0.8}, {7, 10, 0.6},                   // ↑10
-    {1, 11, -0.3}, {7, 11, 0.9},  {8, 11, 0.5},                   // ↑11: a skip from input 1
-    {8, 12, -0.6}, {9, 12, 0.3},  {10, 12, 0.8},                  // ↑12
-    {9, 13, 1.0},  {10, 13, -0.5}, {11, 13, 0.7},                 // ↑13 = {9, 10, 11}: w_{4,13} = 0
-    {4, 14, 0.4},  {11, 14, -0.9}, {12, 14, 0.6},                 // ↑14: a skip from node 4
+    {1, 4, 0.5},   {2, 4, -0.3},                   // ↑4 = {1, 2}
+    {1, 5, 0.8},   {2, 5, 0.2},    {3, 5, -0.6},   // ↑5 = {1, 2, 3}
+    {2, 6, -0.4},  {3, 6, 0.9},                    // ↑6 = {2, 3}
+    {3, 7, 0.3},   {4, 7, -0.7},                   // ↑7 = {3, 4}
+    {2, 8, 0.6},   {3, 8, 0.4},    {5, 8, -0.5},   // ↑8 = {2, 3, 5}: w_{1,8} = 0
+    {4, 9, 0.7},   {5, 9, -0.2},   {6, 9, 0.5},    // ↑9
+    {5, 10, 0.4},  {6, 10, -0.8},  {7, 10, 0.6},   // ↑10
+    {1, 11, -0.3}, {7, 11, 0.9},   {8, 11, 0.5},   // ↑11: a skip from input 1
+    {8, 12, -0.6}, {9, 12, 0.3},   {10, 12, 0.8},  // ↑12
+    {9, 13, 1.0},  {10, 13, -0.5}, {11, 13, 0.7},  // ↑13 = {9, 10, 11}: w_{4,13} = 0
+    {4, 14, 0.4},  {11, 14, -0.9}, {12, 14, 0.6},  // ↑14: a skip from node 4
 }};
 
 std::string w_name(int i, int j) { return fmt::format("w{}_{}", i, j); }
@@ -201,14 +201,15 @@ Setting drawn_setting(std::uint64_t seed) {
 // BMB's network as the library's Mlp (identity activations) and then as a DAG.
 DagNetwork bmb_network(const Inputs& in) {
   std::vector<DenseLayer> layers;
-  for (const BmbLayer& b : bmb_layers) layers.push_back(dense_from_bias_column(in.matrix(bmb_W(b.layer)), Activation::identity()));
+  for (const BmbLayer& b : bmb_layers)
+    layers.push_back(dense_from_bias_column(in.matrix(bmb_W(b.layer)), Activation::identity()));
   return dag_from_mlp(Mlp(std::move(layers)));
 }
 
 // What the DAG of BMB's network gives: δ = ∂J/∂z at every node, and ∂J/∂W⁽ˡ⁾ in BMB's shape.
 struct BmbGradients {
-  Eigen::VectorXd deltas;                 // (7): nodes x₁, x₂, z⁽²⁾₁, z⁽²⁾₂, z⁽³⁾₁, z⁽³⁾₂, z⁽⁴⁾₁
-  std::array<Eigen::MatrixXd, 3> dW;      // [∂J/∂b | ∂J/∂W] per layer
+  Eigen::VectorXd deltas;  // (7): nodes x₁, x₂, z⁽²⁾₁, z⁽²⁾₂, z⁽³⁾₁, z⁽³⁾₂, z⁽⁴⁾₁
+  std::array<Eigen::MatrixXd, 3> dW;  // [∂J/∂b | ∂J/∂W] per layer
 };
 BmbGradients bmb_gradients(const Inputs& in) {
   const DagNetwork net = bmb_network(in);
@@ -243,32 +244,32 @@ Trace dag_backprop(const ChapterOptions& options) {
   Trace trace("dag_backprop", "Backpropagation on a feed-forward DAG");
   const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
   trace
-      .summary(std::string(
-                   "A feed-forward network need not come in layers: any directed acyclic graph will do, once "
-                   "its nodes are numbered so that every link goes from a smaller to a larger number. Then "
-                   "one sweep forward through the numbers computes every $a_j$ and $y_j$, and one sweep "
-                   "backward computes every $\\delta_j$, because each node's downstream nodes come later. "
-                   "PD's 14-node example is worked node by node, with each $\\partial E_n/\\partial w_{ij} = "
-                   "\\delta_j y_i$, and checked against the library's DagNetwork. BMB's Example II (no "
-                   "activation functions) reproduces the slide's five δ formulas and shows that they are "
-                   "$-\\frac{1}{2}\\partial J/\\partial z$ for the slide's $J = (y - h_W(x))^2$, so the slide's "
-                   "$\\partial J/\\partial W_{ij} = a_j \\delta_i$ is $-\\frac{1}{2}$ of the gradient. ") +
-               (options.seed ? "This variant draws both networks' weights, inputs and targets from the seed."
-                             : "PD's figure is missing from the text: the 14-node layout (3 inputs, 9 tanh "
-                               "hidden nodes, 2 linear outputs, 30 links, skip links 1→11 and 4→14) and all "
-                               "numbers are ours, consistent with M = 14, w_{1,8} = 0 and w_{4,13} = 0. BMB's "
-                               "Example II's sizes (2-2-2-1) and numbers are ours too."))
-      .source("PD", "003_b5a9c74466967a6d.txt",
-              {"FFNN: indexing nodes and weights $w_{ij}$", "Step 1 – perform forward pass",
-               "Step 2 – error gradient (1/2)", "Error gradient: output nodes (3/3)",
-               "Error gradient: hidden nodes (4/4)", "Wrapping up", "Backprop diagram",
-               "Partial derivatives wrt weights"})
+      .summary(
+          std::string("A feed-forward network need not come in layers: any directed acyclic graph will do, once "
+                      "its nodes are numbered so that every link goes from a smaller to a larger number. Then "
+                      "one sweep forward through the numbers computes every $a_j$ and $y_j$, and one sweep "
+                      "backward computes every $\\delta_j$, because each node's downstream nodes come later. "
+                      "PD's 14-node example is worked node by node, with each $\\partial E_n/\\partial w_{ij} = "
+                      "\\delta_j y_i$, and checked against the library's DagNetwork. BMB's Example II (no "
+                      "activation functions) reproduces the slide's five δ formulas and shows that they are "
+                      "$-\\frac{1}{2}\\partial J/\\partial z$ for the slide's $J = (y - h_W(x))^2$, so the slide's "
+                      "$\\partial J/\\partial W_{ij} = a_j \\delta_i$ is $-\\frac{1}{2}$ of the gradient. ") +
+          (options.seed ? "This variant draws both networks' weights, inputs and targets from the seed."
+                        : "PD's figure is missing from the text: the 14-node layout (3 inputs, 9 tanh "
+                          "hidden nodes, 2 linear outputs, 30 links, skip links 1→11 and 4→14) and all "
+                          "numbers are ours, consistent with M = 14, w_{1,8} = 0 and w_{4,13} = 0. BMB's "
+                          "Example II's sizes (2-2-2-1) and numbers are ours too."))
+      .source(
+          "PD", "003_b5a9c74466967a6d.txt",
+          {"FFNN: indexing nodes and weights $w_{ij}$", "Step 1 – perform forward pass",
+           "Step 2 – error gradient (1/2)", "Error gradient: output nodes (3/3)", "Error gradient: hidden nodes (4/4)",
+           "Wrapping up", "Backprop diagram", "Partial derivatives wrt weights"})
       .source("IC", "004_f167be6db553c350.txt",
               {"Backpropagation: preactivations $a_j$ and activations $z_j$", "Backpropagation: directed acyclic graph",
                "Error backpropagation", "Forward and backward passes", "Backpropagation algorithm"})
-      .source("BMB", "001_86790086ad6a4e65.txt",
-              {"Backpropagation Example", "Example II", "Neural Networks Weight Update",
-               "Neural Networks Backpropagation"})
+      .source(
+          "BMB", "001_86790086ad6a4e65.txt",
+          {"Backpropagation Example", "Example II", "Neural Networks Weight Update", "Neural Networks Backpropagation"})
       .convention(
           "PD's: nodes numbered 1 … M so that j > i means j follows i; $w_{ij}$ is the weight on the link "
           "from node i into node j and exists only for i < j ($w_{ij} = 0$ if $i \\ge j$); a missing link "
@@ -367,7 +368,9 @@ Trace dag_backprop(const ChapterOptions& options) {
       inputs.push_back(w_name(i, j));
       inputs.push_back(y_name(i));
     }
-    trace.step(a_name(j), fmt::format("Activation at node {}: $a_{{{}}} = \\sum_{{i \\in \\uparrow {}}} w_{{i,{}}} y_i$", j, j, j, j))
+    trace
+        .step(a_name(j), fmt::format("Activation at node {}: $a_{{{}}} = \\sum_{{i \\in \\uparrow {}}} w_{{i,{}}} y_i$",
+                                     j, j, j, j))
         .formula(fmt::format("a_{{{}}} = \\sum_{{i \\in \\uparrow {}}} w_{{i,{}}} y_i = {}", j, j, j, terms))
         .numbers(numbers)
         .compute(inputs, [j, up](const Inputs& in) -> Value {
@@ -380,7 +383,8 @@ Trace dag_backprop(const ChapterOptions& options) {
     trace.step(y_name(j), fmt::format("Output of node {}: $y_{{{}}} = f(a_{{{}}})${}", j, j, j, out ? " (linear)" : ""))
         .formula(out ? fmt::format("y_{{{0}}} = a_{{{0}}}", j) : fmt::format("y_{{{0}}} = \\tanh(a_{{{0}}})", j))
         .numbers(out ? fmt::format("[[{}]]", a_name(j)) : fmt::format("\\tanh([[{}]])", a_name(j)))
-        .compute({a_name(j)}, [j](const Inputs& in) -> Value { return node_activation(j).value(in.scalar(a_name(j))); });
+        .compute({a_name(j)},
+                 [j](const Inputs& in) -> Value { return node_activation(j).value(in.scalar(a_name(j))); });
   }
 
   // ---- Step 2 – error gradient: the pointwise error --------------------------------------------
@@ -399,7 +403,9 @@ Trace dag_backprop(const ChapterOptions& options) {
   for (int j = node_count; j >= first_output; --j) {
     // Output delta: δ_j = (y_j − t_j) f'(a_j), and f' = 1 for a linear output
     trace.step(delta_name(j), fmt::format("Output node {}: $\\delta_{{{}}} = y_{{{}}} - t_{{{}}}$", j, j, j, j))
-        .formula(fmt::format("\\delta_{{{0}}} = \\frac{{\\partial E_n}}{{\\partial y_{{{0}}}}} \\frac{{\\partial y_{{{0}}}}}{{\\partial a_{{{0}}}}} = y_{{{0}}} - t_{{{0}}}", j))
+        .formula(fmt::format("\\delta_{{{0}}} = \\frac{{\\partial E_n}}{{\\partial y_{{{0}}}}} \\frac{{\\partial "
+                             "y_{{{0}}}}}{{\\partial a_{{{0}}}}} = y_{{{0}}} - t_{{{0}}}",
+                             j))
         .numbers(fmt::format("[[{}]] - [[{}]]", y_name(j), t_name(j)))
         .compute({y_name(j), t_name(j), a_name(j)}, [j](const Inputs& in) -> Value {
           return (in.scalar(y_name(j)) - in.scalar(t_name(j))) * node_activation(j).derivative(in.scalar(a_name(j)));
@@ -418,14 +424,20 @@ Trace dag_backprop(const ChapterOptions& options) {
       inputs.push_back(delta_name(k));
       inputs.push_back(w_name(i, k));
     }
-    trace.step(delta_name(i), fmt::format("Hidden node {}: $\\delta_{{{}}} = f'(a_{{{}}}) \\sum_{{k \\in \\downarrow {}}} \\delta_k w_{{{},k}}$", i, i, i, i, i))
+    trace
+        .step(
+            delta_name(i),
+            fmt::format(
+                "Hidden node {}: $\\delta_{{{}}} = f'(a_{{{}}}) \\sum_{{k \\in \\downarrow {}}} \\delta_k w_{{{},k}}$",
+                i, i, i, i, i))
         .formula(fmt::format("\\delta_{{{0}}} = f'(a_{{{0}}}) \\sum_{{k \\in \\downarrow {0}}} \\delta_k w_{{{0},k}} = "
-                             "(1 - \\tanh^2 a_{{{0}}})({1})", i, terms))
+                             "(1 - \\tanh^2 a_{{{0}}})({1})",
+                             i, terms))
         .numbers(fmt::format("\\tanh'([[{}]]) \\cdot ({})", a_name(i), numbers))
         .compute(inputs, [i, down](const Inputs& in) -> Value {
           double back = 0.0;
           for (const int k : down) back += in.scalar(delta_name(k)) * in.scalar(w_name(i, k));  // Σ_k δ_k w_ik
-          return node_activation(i).derivative(in.scalar(a_name(i))) * back;                  // f'(a_i) · Σ
+          return node_activation(i).derivative(in.scalar(a_name(i))) * back;                    // f'(a_i) · Σ
         });
     trace.claim_gradient(delta_name(i), "error.E", a_name(i));
   }
@@ -436,11 +448,11 @@ Trace dag_backprop(const ChapterOptions& options) {
     const std::string id = fmt::format("grad.{}", w_name(l.i, l.j));
     // Weight gradient: ∂E_n/∂w_ij = δ_j y_i
     trace.step(id, fmt::format("$\\partial E_n / \\partial w_{{{},{}}} = \\delta_{{{}}} y_{{{}}}$", l.i, l.j, l.j, l.i))
-        .formula(fmt::format("\\frac{{\\partial E_n}}{{\\partial w_{{{0},{1}}}}} = \\delta_{{{1}}} y_{{{0}}}", l.i, l.j))
+        .formula(
+            fmt::format("\\frac{{\\partial E_n}}{{\\partial w_{{{0},{1}}}}} = \\delta_{{{1}}} y_{{{0}}}", l.i, l.j))
         .numbers(fmt::format("[[{}]] \\cdot [[{}]]", delta_name(l.j), y_name(l.i)))
-        .compute({delta_name(l.j), y_name(l.i)}, [l](const Inputs& in) -> Value {
-          return in.scalar(delta_name(l.j)) * in.scalar(y_name(l.i));
-        });
+        .compute({delta_name(l.j), y_name(l.i)},
+                 [l](const Inputs& in) -> Value { return in.scalar(delta_name(l.j)) * in.scalar(y_name(l.i)); });
     trace.claim_gradient(id, "error.E", w_name(l.i, l.j));
   }
 
@@ -449,11 +461,13 @@ Trace dag_backprop(const ChapterOptions& options) {
   // Forward sweep by the library: y for all M nodes
   trace.step("dag.y", "Forward sweep by the library: $y_1 \\ldots y_{14}$")
       .formula("y_j = f(\\sum_{i \\in \\uparrow j} w_{ij} y_i), \\quad j = 4, \\ldots, 14")
-      .compute(network_inputs(), [](const Inputs& in) -> Value { return network_from(in).forward(x_from(in)).outputs; });
+      .compute(network_inputs(),
+               [](const Inputs& in) -> Value { return network_from(in).forward(x_from(in)).outputs; });
   // Backward sweep by the library: δ for all nodes, 0 at the inputs (not computed)
   trace.step("dag.delta", "Backward sweep by the library: $\\delta_{14} \\ldots \\delta_4$ (0 at the inputs)")
-      .formula("\\delta_j = f'(a_j) \\left(e_j + \\sum_{k \\in \\downarrow j} w_{jk} \\delta_k\\right), \\quad "
-               "j = 14, \\ldots, 4, \\quad e_j = y_j - t_j \\text{ at the outputs}")
+      .formula(
+          "\\delta_j = f'(a_j) \\left(e_j + \\sum_{k \\in \\downarrow j} w_{jk} \\delta_k\\right), \\quad "
+          "j = 14, \\ldots, 4, \\quad e_j = y_j - t_j \\text{ at the outputs}")
       .compute(network_inputs(), [](const Inputs& in) -> Value {
         const DagNetwork net = network_from(in);
         const DagForward fwd = net.forward(x_from(in));
@@ -461,7 +475,9 @@ Trace dag_backprop(const ChapterOptions& options) {
       });
   // All weight gradients by the library, as a matrix
   trace.step("dag.gradient", "All weight gradients by the library: $[\\partial E_n/\\partial w_{ij}]$")
-      .formula("G_{ij} = \\frac{\\partial E_n}{\\partial w_{ij}} = \\delta_j y_i \\text{ for each link}, \\; 0 \\text{ elsewhere}")
+      .formula(
+          "G_{ij} = \\frac{\\partial E_n}{\\partial w_{ij}} = \\delta_j y_i \\text{ for each link}, \\; 0 \\text{ "
+          "elsewhere}")
       .compute(network_inputs(), [](const Inputs& in) -> Value {
         const DagNetwork net = network_from(in);
         const DagForward fwd = net.forward(x_from(in));
@@ -477,11 +493,13 @@ Trace dag_backprop(const ChapterOptions& options) {
         .formula("y_j,\\ \\delta_j,\\ \\partial E_n/\\partial w_{ij} \\text{ (worked)} = \\text{(DagNetwork)}")
         .compute(inputs, [](const Inputs& in) -> Value {
           double gap = 0.0;
-          for (int j = 1; j <= node_count; ++j) gap = std::max(gap, std::abs(in.scalar(y_name(j)) - in.vector("dag.y")[j - 1]));
+          for (int j = 1; j <= node_count; ++j)
+            gap = std::max(gap, std::abs(in.scalar(y_name(j)) - in.vector("dag.y")[j - 1]));
           for (int j = input_count + 1; j <= node_count; ++j)
             gap = std::max(gap, std::abs(in.scalar(delta_name(j)) - in.vector("dag.delta")[j - 1]));
           for (const Link& l : default_links)
-            gap = std::max(gap, std::abs(in.scalar("grad." + w_name(l.i, l.j)) - in.matrix("dag.gradient")(l.i - 1, l.j - 1)));
+            gap = std::max(
+                gap, std::abs(in.scalar("grad." + w_name(l.i, l.j)) - in.matrix("dag.gradient")(l.i - 1, l.j - 1)));
           return Verdict{gap <= 1e-12, fmt::format("the largest difference is {:.1e}", gap)};
         });
   }
@@ -491,12 +509,15 @@ Trace dag_backprop(const ChapterOptions& options) {
     Diagram diagram;
     diagram.decimals = 3;
     for (int j = 1; j <= node_count; ++j)
-      diagram.nodes.push_back({fmt::format("n{}", j), fmt::format("{}: {:.3f}", j, std::get<double>(trace.value(y_name(j))))});
+      diagram.nodes.push_back(
+          {fmt::format("n{}", j), fmt::format("{}: {:.3f}", j, std::get<double>(trace.value(y_name(j))))});
     for (const Link& l : default_links)
-      diagram.edges.push_back({fmt::format("n{}", l.i), fmt::format("n{}", l.j), std::get<double>(trace.value(w_name(l.i, l.j))),
+      diagram.edges.push_back({fmt::format("n{}", l.i), fmt::format("n{}", l.j),
+                               std::get<double>(trace.value(w_name(l.i, l.j))),
                                std::get<double>(trace.value("grad." + w_name(l.i, l.j)))});
-    trace.figure({"dag", "PD's 14-node network (our layout): each node shows j: y_j; each link w_ij above (green) "
-                         "and dE/dw_ij below (red); w_1,8 and w_4,13 are missing",
+    trace.figure({"dag",
+                  "PD's 14-node network (our layout): each node shows j: y_j; each link: w_ij above (green) "
+                  "and ∂E/∂w_ij below (red); w_1,8 and w_4,13 are missing",
                   diagram});
   }
 
@@ -575,17 +596,23 @@ Trace dag_backprop(const ChapterOptions& options) {
   // δ⁽³⁾_k = w⁽³⁾_1k δ⁽⁴⁾₁: the transpose of W⁽³⁾ (without its bias column) times δ⁽⁴⁾
   for (int k = 1; k <= 2; ++k) {
     const std::string w = bmb_w(3, 1, k);
-    trace.step(fmt::format("ex2.delta3_{}", k), fmt::format("The slide's $\\delta^{{(3)}}_{0} = w^{{(3)}}_{{1{0}}} \\delta^{{(4)}}_1$", k))
+    trace
+        .step(fmt::format("ex2.delta3_{}", k),
+              fmt::format("The slide's $\\delta^{{(3)}}_{0} = w^{{(3)}}_{{1{0}}} \\delta^{{(4)}}_1$", k))
         .formula(fmt::format("\\delta^{{(3)}}_{0} = w^{{(3)}}_{{1{0}}} * \\delta^{{(4)}}_1", k))
         .numbers(fmt::format("[[{}]] \\cdot [[ex2.delta4_1]]", w))
-        .compute({w, "ex2.delta4_1"}, [w](const Inputs& in) -> Value { return in.scalar(w) * in.scalar("ex2.delta4_1"); });
+        .compute({w, "ex2.delta4_1"},
+                 [w](const Inputs& in) -> Value { return in.scalar(w) * in.scalar("ex2.delta4_1"); });
   }
   // δ⁽²⁾_k = w⁽²⁾_1k δ⁽³⁾₁ + w⁽²⁾_2k δ⁽³⁾₂
   for (int k = 1; k <= 2; ++k) {
     const std::string w1 = bmb_w(2, 1, k), w2 = bmb_w(2, 2, k);
-    trace.step(fmt::format("ex2.delta2_{}", k),
-               fmt::format("The slide's $\\delta^{{(2)}}_{0} = w^{{(2)}}_{{1{0}}} \\delta^{{(3)}}_1 + w^{{(2)}}_{{2{0}}} \\delta^{{(3)}}_2$", k))
-        .formula(fmt::format("\\delta^{{(2)}}_{0} = w^{{(2)}}_{{1{0}}} * \\delta^{{(3)}}_1 + w^{{(2)}}_{{2{0}}} * \\delta^{{(3)}}_2", k))
+    trace
+        .step(fmt::format("ex2.delta2_{}", k), fmt::format("The slide's $\\delta^{{(2)}}_{0} = w^{{(2)}}_{{1{0}}} "
+                                                           "\\delta^{{(3)}}_1 + w^{{(2)}}_{{2{0}}} \\delta^{{(3)}}_2$",
+                                                           k))
+        .formula(fmt::format(
+            "\\delta^{{(2)}}_{0} = w^{{(2)}}_{{1{0}}} * \\delta^{{(3)}}_1 + w^{{(2)}}_{{2{0}}} * \\delta^{{(3)}}_2", k))
         .numbers(fmt::format("[[{}]] \\cdot [[ex2.delta3_1]] + [[{}]] \\cdot [[ex2.delta3_2]]", w1, w2))
         .compute({w1, w2, "ex2.delta3_1", "ex2.delta3_2"}, [w1, w2](const Inputs& in) -> Value {
           return in.scalar(w1) * in.scalar("ex2.delta3_1") + in.scalar(w2) * in.scalar("ex2.delta3_2");
@@ -601,18 +628,22 @@ Trace dag_backprop(const ChapterOptions& options) {
   trace.claim_gradient("ex2.dJ_dz4", "ex2.J", "ex2.z4");
   trace.step("ex2.dJ_dz3", "$\\partial J/\\partial z^{(3)}$ by the library's DAG")
       .formula("\\frac{\\partial J}{\\partial z^{(3)}_k} = w^{(3)}_{1k} \\frac{\\partial J}{\\partial z^{(4)}_1}")
-      .compute(bmb_inputs, [](const Inputs& in) -> Value { return Eigen::VectorXd(bmb_gradients(in).deltas.segment(4, 2)); });
+      .compute(bmb_inputs,
+               [](const Inputs& in) -> Value { return Eigen::VectorXd(bmb_gradients(in).deltas.segment(4, 2)); });
   trace.claim_gradient("ex2.dJ_dz3", "ex2.J", "ex2.z3");
   trace.step("ex2.dJ_dz2", "$\\partial J/\\partial z^{(2)}$ by the library's DAG")
-      .formula("\\frac{\\partial J}{\\partial z^{(2)}_k} = \\sum_i w^{(2)}_{ik} \\frac{\\partial J}{\\partial z^{(3)}_i}")
-      .compute(bmb_inputs, [](const Inputs& in) -> Value { return Eigen::VectorXd(bmb_gradients(in).deltas.segment(2, 2)); });
+      .formula(
+          "\\frac{\\partial J}{\\partial z^{(2)}_k} = \\sum_i w^{(2)}_{ik} \\frac{\\partial J}{\\partial z^{(3)}_i}")
+      .compute(bmb_inputs,
+               [](const Inputs& in) -> Value { return Eigen::VectorXd(bmb_gradients(in).deltas.segment(2, 2)); });
   trace.claim_gradient("ex2.dJ_dz2", "ex2.J", "ex2.z2");
   // Central differences of J in each z, in the order δ⁽⁴⁾₁, δ⁽³⁾₁, δ⁽³⁾₂, δ⁽²⁾₁, δ⁽²⁾₂
   trace.step("ex2.fd", "Central differences of J in $z^{(4)}_1, z^{(3)}_1, z^{(3)}_2, z^{(2)}_1, z^{(2)}_2$")
       .formula("\\frac{J(z + \\varepsilon) - J(z - \\varepsilon)}{2\\varepsilon}, \\quad \\varepsilon = 10^{-5}")
       .compute({"ex2.W2", "ex2.W3", "ex2.y", "ex2.z2", "ex2.z3", "ex2.z4"}, [](const Inputs& in) -> Value {
         Eigen::VectorXd fd(5);
-        fd[0] = numerical_derivative([&](double z) { return std::pow(in.scalar("ex2.y") - z, 2); }, in.scalar("ex2.z4"));
+        fd[0] =
+            numerical_derivative([&](double z) { return std::pow(in.scalar("ex2.y") - z, 2); }, in.scalar("ex2.z4"));
         for (int level : {3, 2})
           for (int k = 0; k < 2; ++k) {
             const Eigen::VectorXd& z = in.vector(level == 3 ? "ex2.z3" : "ex2.z2");
@@ -629,8 +660,8 @@ Trace dag_backprop(const ChapterOptions& options) {
   // The slide's δ over ∂J/∂z: the same factor for all five
   trace.step("ex2.ratio", "The slide's δ over $\\partial J/\\partial z$, for all five")
       .formula("\\delta^{(l)}_k \\Big/ \\frac{\\partial J}{\\partial z^{(l)}_k}")
-      .compute({"ex2.delta4_1", "ex2.delta3_1", "ex2.delta3_2", "ex2.delta2_1", "ex2.delta2_2", "ex2.dJ_dz4", "ex2.dJ_dz3",
-                "ex2.dJ_dz2"},
+      .compute({"ex2.delta4_1", "ex2.delta3_1", "ex2.delta3_2", "ex2.delta2_1", "ex2.delta2_2", "ex2.dJ_dz4",
+                "ex2.dJ_dz3", "ex2.dJ_dz2"},
                [](const Inputs& in) -> Value {
                  Eigen::VectorXd slide(5), exact(5);
                  slide << in.scalar("ex2.delta4_1"), in.scalar("ex2.delta3_1"), in.scalar("ex2.delta3_2"),
@@ -638,8 +669,11 @@ Trace dag_backprop(const ChapterOptions& options) {
                  exact << in.scalar("ex2.dJ_dz4"), in.vector("ex2.dJ_dz3"), in.vector("ex2.dJ_dz2");
                  return Eigen::VectorXd(slide.cwiseQuotient(exact));
                });
-  trace.step("ex2.factor", "Each slide δ is $-\\frac{1}{2}\\,\\partial J/\\partial z$ (library and finite differences agree)")
-      .formula("\\delta^{(l)}_k = -\\tfrac{1}{2} \\frac{\\partial J}{\\partial z^{(l)}_k} \\text{ for } J = (y - h_W(x))^2")
+  trace
+      .step("ex2.factor",
+            "Each slide δ is $-\\frac{1}{2}\\,\\partial J/\\partial z$ (library and finite differences agree)")
+      .formula(
+          "\\delta^{(l)}_k = -\\tfrac{1}{2} \\frac{\\partial J}{\\partial z^{(l)}_k} \\text{ for } J = (y - h_W(x))^2")
       .compute({"ex2.ratio", "ex2.fd", "ex2.dJ_dz4", "ex2.dJ_dz3", "ex2.dJ_dz2"}, [](const Inputs& in) -> Value {
         Eigen::VectorXd exact(5);
         exact << in.scalar("ex2.dJ_dz4"), in.vector("ex2.dJ_dz3"), in.vector("ex2.dJ_dz2");
@@ -656,10 +690,9 @@ Trace dag_backprop(const ChapterOptions& options) {
   const std::array<std::string, 3> below = {"", "ex2.z2", "ex2.z3"};  // a⁽ˡ⁾ for l = 2, 3 (l = 1 is x)
   for (int l = 3; l >= 1; --l) {
     const std::string id = fmt::format("ex2.slide_dW{}", l);
-    const std::vector<std::string> deltas =
-        l == 3 ? std::vector<std::string>{"ex2.delta4_1"}
-               : l == 2 ? std::vector<std::string>{"ex2.delta3_1", "ex2.delta3_2"}
-                        : std::vector<std::string>{"ex2.delta2_1", "ex2.delta2_2"};
+    const std::vector<std::string> deltas = l == 3   ? std::vector<std::string>{"ex2.delta4_1"}
+                                            : l == 2 ? std::vector<std::string>{"ex2.delta3_1", "ex2.delta3_2"}
+                                                     : std::vector<std::string>{"ex2.delta2_1", "ex2.delta2_2"};
     std::vector<std::string> inputs = deltas;
     if (l == 1) {
       inputs.push_back("ex2.x1");
@@ -667,8 +700,13 @@ Trace dag_backprop(const ChapterOptions& options) {
     } else {
       inputs.push_back(below[static_cast<std::size_t>(l - 1)]);
     }
-    trace.step(id, fmt::format("The slide's $\\partial J/\\partial W^{{({0})}}_{{ij}} = a^{{({0})}}_j \\delta^{{({1})}}_i$", l, l + 1))
-        .formula(fmt::format("\\left[a^{{({0})}}_j \\delta^{{({1})}}_i\\right] = \\delta^{{({1})}} \\begin{{bmatrix}} 1 \\\\ a^{{({0})}} \\end{{bmatrix}}^T", l, l + 1))
+    trace
+        .step(id,
+              fmt::format("The slide's $\\partial J/\\partial W^{{({0})}}_{{ij}} = a^{{({0})}}_j \\delta^{{({1})}}_i$",
+                          l, l + 1))
+        .formula(fmt::format("\\left[a^{{({0})}}_j \\delta^{{({1})}}_i\\right] = \\delta^{{({1})}} \\begin{{bmatrix}} "
+                             "1 \\\\ a^{{({0})}} \\end{{bmatrix}}^T",
+                             l, l + 1))
         .compute(inputs, [l, deltas](const Inputs& in) -> Value {
           Eigen::VectorXd delta(static_cast<Eigen::Index>(deltas.size()));  // δ⁽ˡ⁺¹⁾
           for (std::size_t i = 0; i < deltas.size(); ++i) delta[static_cast<Eigen::Index>(i)] = in.scalar(deltas[i]);
@@ -681,11 +719,16 @@ Trace dag_backprop(const ChapterOptions& options) {
   for (int l = 3; l >= 1; --l) {
     const std::string id = fmt::format("ex2.dJ_dW{}", l);
     trace.step(id, fmt::format("$\\partial J/\\partial W^{{({})}}$ by the library's DAG", l))
-        .formula(fmt::format("\\frac{{\\partial J}}{{\\partial w^{{({0})}}_{{ij}}}} = \\frac{{\\partial J}}{{\\partial z^{{({1})}}_i}} a^{{({0})}}_j", l, l + 1))
-        .compute(bmb_inputs, [l](const Inputs& in) -> Value { return bmb_gradients(in).dW[static_cast<std::size_t>(l - 1)]; });
+        .formula(fmt::format("\\frac{{\\partial J}}{{\\partial w^{{({0})}}_{{ij}}}} = \\frac{{\\partial J}}{{\\partial "
+                             "z^{{({1})}}_i}} a^{{({0})}}_j",
+                             l, l + 1))
+        .compute(bmb_inputs,
+                 [l](const Inputs& in) -> Value { return bmb_gradients(in).dW[static_cast<std::size_t>(l - 1)]; });
     trace.claim_gradient(id, "ex2.J", bmb_W(l));
   }
-  trace.step("ex2.weight_factor", "The slide's $a_j \\delta_i$ is $-\\frac{1}{2}\\,\\partial J/\\partial W_{ij}$, not the gradient")
+  trace
+      .step("ex2.weight_factor",
+            "The slide's $a_j \\delta_i$ is $-\\frac{1}{2}\\,\\partial J/\\partial W_{ij}$, not the gradient")
       .formula("a^{(l)}_j \\delta^{(l+1)}_i = -\\tfrac{1}{2} \\frac{\\partial J}{\\partial W^{(l)}_{ij}}")
       .compute({"ex2.slide_dW1", "ex2.slide_dW2", "ex2.slide_dW3", "ex2.dJ_dW1", "ex2.dJ_dW2", "ex2.dJ_dW3"},
                [](const Inputs& in) -> Value {
@@ -693,7 +736,8 @@ Trace dag_backprop(const ChapterOptions& options) {
                  for (int l = 1; l <= 3; ++l) {
                    const Eigen::MatrixXd& slide = in.matrix(fmt::format("ex2.slide_dW{}", l));
                    const Eigen::MatrixXd& exact = in.matrix(fmt::format("ex2.dJ_dW{}", l));
-                   gap = std::max(gap, (slide + 0.5 * exact).cwiseAbs().maxCoeff() / std::max(1e-300, exact.cwiseAbs().maxCoeff()));
+                   gap = std::max(gap, (slide + 0.5 * exact).cwiseAbs().maxCoeff() /
+                                           std::max(1e-300, exact.cwiseAbs().maxCoeff()));
                  }
                  return Verdict{gap <= 1e-12, fmt::format("entry by entry, slide + ½·gradient = 0 to {:.1e} of the "
                                                           "gradient's scale",

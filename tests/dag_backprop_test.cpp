@@ -8,11 +8,12 @@
 //     slide's a_j δ_i is −½ ∂J/∂W_ij;
 //   - the figure as data: 14 nodes, one edge per link, the labels and numbers equal the trace's;
 //   - on several seeds.
+#include <fmt/format.h>
+
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <cmath>
-#include <fmt/format.h>
 #include <string>
 
 #include "chapters.hpp"
@@ -162,11 +163,11 @@ void check_bmb(const nnwb::Trace& t) {
   BOOST_TEST(scalar(t, "ex2.J") == b.J(b.W), tol);
   // The five formulas as typed from BMB "Backpropagation Example", with BMB's w⁽ˡ⁾_ik = W⁽ˡ⁾(i, k).
   const double h = scalar(t, "ex2.z4");
-  const double d41 = b.y - h;                                    // δ⁽⁴⁾₁ = y₁ − a⁽⁴⁾₁
-  const double d31 = b.W[2](0, 1) * d41;                         // δ⁽³⁾₁ = w⁽³⁾₁₁ δ⁽⁴⁾₁
-  const double d32 = b.W[2](0, 2) * d41;                         // δ⁽³⁾₂ = w⁽³⁾₁₂ δ⁽⁴⁾₁
-  const double d21 = b.W[1](0, 1) * d31 + b.W[1](1, 1) * d32;    // δ⁽²⁾₁ = w⁽²⁾₁₁ δ⁽³⁾₁ + w⁽²⁾₂₁ δ⁽³⁾₂
-  const double d22 = b.W[1](0, 2) * d31 + b.W[1](1, 2) * d32;    // δ⁽²⁾₂ = w⁽²⁾₁₂ δ⁽³⁾₁ + w⁽²⁾₂₂ δ⁽³⁾₂
+  const double d41 = b.y - h;             // δ⁽⁴⁾₁ = y₁ − a⁽⁴⁾₁
+  const double d31 = b.W[2](0, 1) * d41;  // δ⁽³⁾₁ = w⁽³⁾₁₁ δ⁽⁴⁾₁
+  const double d32 = b.W[2](0, 2) * d41;  // δ⁽³⁾₂ = w⁽³⁾₁₂ δ⁽⁴⁾₁
+  const double d21 = b.W[1](0, 1) * d31 + b.W[1](1, 1) * d32;  // δ⁽²⁾₁ = w⁽²⁾₁₁ δ⁽³⁾₁ + w⁽²⁾₂₁ δ⁽³⁾₂
+  const double d22 = b.W[1](0, 2) * d31 + b.W[1](1, 2) * d32;  // δ⁽²⁾₂ = w⁽²⁾₁₂ δ⁽³⁾₁ + w⁽²⁾₂₂ δ⁽³⁾₂
   BOOST_TEST(scalar(t, "ex2.delta4_1") == d41, tol);
   BOOST_TEST(scalar(t, "ex2.delta3_1") == d31, tol);
   BOOST_TEST(scalar(t, "ex2.delta3_2") == d32, tol);
@@ -189,8 +190,20 @@ void check_bmb(const nnwb::Trace& t) {
   const double fd4 = central([&](double v) { return (b.y - v) * (b.y - v); }, h);
   double fd3[2], fd2[2];
   for (int k = 0; k < 2; ++k) {
-    fd3[k] = central([&](double v) { VectorXd z = z3; z[k] = v; return J_from3(z); }, z3[k]);
-    fd2[k] = central([&](double v) { VectorXd z = z2; z[k] = v; return J_from2(z); }, z2[k]);
+    fd3[k] = central(
+        [&](double v) {
+          VectorXd z = z3;
+          z[k] = v;
+          return J_from3(z);
+        },
+        z3[k]);
+    fd2[k] = central(
+        [&](double v) {
+          VectorXd z = z2;
+          z[k] = v;
+          return J_from2(z);
+        },
+        z2[k]);
   }
   // The finding: each slide δ is −½ ∂J/∂z (not ∂J/∂z, and not −∂J/∂z).
   const auto fd_tol = boost::test_tools::tolerance(1e-8);

@@ -2,12 +2,13 @@
 // differences on random DAGs with skip links, missing links and mixed activations; the DAG of a
 // layered Mlp gives the Mlp's own gradients; bad input (w_ij with i ≥ j, links into inputs,
 // duplicates, wrong sizes) is rejected with a message that names the problem.
+#include "nnwb/dag_network.hpp"
+
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 #include <string>
 
-#include "nnwb/dag_network.hpp"
 #include "nnwb/gradient_check.hpp"
 #include "nnwb/mlp.hpp"
 #include "nnwb/random.hpp"
@@ -84,7 +85,8 @@ BOOST_DATA_TEST_CASE(one_sweep_gradients_match_central_differences, bdata::xrang
           l.weight);
       BOOST_TEST(nnwb::relative_error(G(l.from, l.to), numeric, 1e-9) <= 1e-7);
     }
-    const VectorXd db = nnwb::numerical_gradient([&](const VectorXd& bb) { return error_by_matrix(net, W, bb, x, t); }, b);
+    const VectorXd db =
+        nnwb::numerical_gradient([&](const VectorXd& bb) { return error_by_matrix(net, W, bb, x, t); }, b);
     for (int j = I; j < M; ++j) BOOST_TEST(nnwb::relative_error(bwd.bias_gradients[j], db[j], 1e-9) <= 1e-7);
     // ∂E/∂b_j = δ_j = ∂E/∂a_j, and the inputs have none.
     BOOST_TEST(bwd.deltas.head(I).isZero());
@@ -101,7 +103,8 @@ BOOST_DATA_TEST_CASE(the_dag_of_an_mlp_has_the_mlps_gradients, bdata::xrange(1, 
   const Activation acts[] = {Activation::tanh(), Activation::sigmoid(), Activation::identity()};
   std::vector<nnwb::DenseLayer> layers;
   for (std::size_t l = 0; l + 1 < sizes.size(); ++l)
-    layers.push_back({rng.uniform(sizes[l + 1], sizes[l], -1.0, 1.0), rng.uniform(sizes[l + 1], 1, -1.0, 1.0), acts[l]});
+    layers.push_back(
+        {rng.uniform(sizes[l + 1], sizes[l], -1.0, 1.0), rng.uniform(sizes[l + 1], 1, -1.0, 1.0), acts[l]});
   const nnwb::Mlp mlp(layers);
   const DagNetwork dag = nnwb::dag_from_mlp(mlp);
   BOOST_TEST(dag.size() == 3 + 4 + sizes[2] + 2);

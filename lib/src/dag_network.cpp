@@ -12,9 +12,9 @@ namespace nnwb {
 DagNetwork::DagNetwork(int nodes, int inputs, int outputs, Activation hidden, Activation output)
     : inputs_(inputs), outputs_(outputs) {
   if (inputs <= 0 || outputs <= 0 || inputs + outputs > nodes)
-    throw std::invalid_argument(fmt::format(
-        "DagNetwork: {} nodes cannot hold {} inputs and {} outputs (need 0 < I, 0 < O, I + O ≤ M)", nodes,
-        inputs, outputs));
+    throw std::invalid_argument(
+        fmt::format("DagNetwork: {} nodes cannot hold {} inputs and {} outputs (need 0 < I, 0 < O, I + O ≤ M)", nodes,
+                    inputs, outputs));
   activations_.assign(static_cast<std::size_t>(nodes), hidden);
   for (int j = nodes - outputs; j < nodes; ++j) activations_[static_cast<std::size_t>(j)] = output;
   biases_.assign(static_cast<std::size_t>(nodes), 0.0);
@@ -22,18 +22,17 @@ DagNetwork::DagNetwork(int nodes, int inputs, int outputs, Activation hidden, Ac
 
 void DagNetwork::check_node(int node, const char* where) const {
   if (node < 0 || node >= size())
-    throw std::invalid_argument(fmt::format("DagNetwork::{}: node {} is not one of the nodes 0…{}", where, node,
-                                            size() - 1));
+    throw std::invalid_argument(
+        fmt::format("DagNetwork::{}: node {} is not one of the nodes 0…{}", where, node, size() - 1));
 }
 
 std::size_t DagNetwork::link_index(int from, int to) const {
   // links_ is sorted by (to, from): binary search.
-  const auto at = std::lower_bound(links_.begin(), links_.end(), DagLink{from, to, 0.0},
-                                   [](const DagLink& a, const DagLink& b) {
-                                     return a.to != b.to ? a.to < b.to : a.from < b.from;
-                                   });
+  const auto at =
+      std::lower_bound(links_.begin(), links_.end(), DagLink{from, to, 0.0},
+                       [](const DagLink& a, const DagLink& b) { return a.to != b.to ? a.to < b.to : a.from < b.from; });
   return at != links_.end() && at->from == from && at->to == to ? static_cast<std::size_t>(at - links_.begin())
-                                                                 : links_.size();
+                                                                : links_.size();
 }
 
 DagNetwork& DagNetwork::link(int from, int to, double weight) {
@@ -42,22 +41,21 @@ DagNetwork& DagNetwork::link(int from, int to, double weight) {
   // w_ij = 0 if i ≥ j: a link must go forward in the numbering, or the numbering is no
   // dependency order (and i = j, or a link back, would make a cycle).
   if (from >= to)
-    throw std::invalid_argument(fmt::format(
-        "DagNetwork::link: w_{{{},{}}} links node {} into node {}, but a link must go from a smaller to a "
-        "larger node number (w_ij = 0 if i ≥ j), so that the numbering is a dependency order",
-        from, to, from, to));
+    throw std::invalid_argument(
+        fmt::format("DagNetwork::link: w_{{{},{}}} links node {} into node {}, but a link must go from a smaller to a "
+                    "larger node number (w_ij = 0 if i ≥ j), so that the numbering is a dependency order",
+                    from, to, from, to));
   if (is_input(to))
     throw std::invalid_argument(
-        fmt::format("DagNetwork::link: w_{{{},{}}} links into node {}, which is an input (inputs 0…{})", from,
-                    to, to, inputs_ - 1));
+        fmt::format("DagNetwork::link: w_{{{},{}}} links into node {}, which is an input (inputs 0…{})", from, to, to,
+                    inputs_ - 1));
   if (link_index(from, to) != links_.size())
     throw std::invalid_argument(fmt::format("DagNetwork::link: w_{{{},{}}} is linked twice", from, to));
   const DagLink added{from, to, weight};
-  links_.insert(std::upper_bound(links_.begin(), links_.end(), added,
-                                 [](const DagLink& a, const DagLink& b) {
-                                   return a.to != b.to ? a.to < b.to : a.from < b.from;
-                                 }),
-                added);
+  links_.insert(
+      std::upper_bound(links_.begin(), links_.end(), added,
+                       [](const DagLink& a, const DagLink& b) { return a.to != b.to ? a.to < b.to : a.from < b.from; }),
+      added);
   return *this;
 }
 
@@ -80,8 +78,7 @@ DagNetwork& DagNetwork::bias(int node, double value) {
 DagNetwork& DagNetwork::activation(int node, Activation g) {
   check_node(node, "activation");
   if (is_input(node))
-    throw std::invalid_argument(
-        fmt::format("DagNetwork::activation: node {} is an input and has no activation", node));
+    throw std::invalid_argument(fmt::format("DagNetwork::activation: node {} is an input and has no activation", node));
   activations_[static_cast<std::size_t>(node)] = g;
   return *this;
 }
@@ -139,7 +136,8 @@ DagForward DagNetwork::forward(const Eigen::VectorXd& x) const {
   auto link = links_.begin();
   for (int j = inputs_; j < size(); ++j) {
     double a = biases_[static_cast<std::size_t>(j)];
-    for (; link != links_.end() && link->to == j; ++link) a += link->weight * pass.outputs[link->from];  // a_j = Σ_{i∈↑j} w_ij y_i + b_j
+    // a_j = Σ_{i∈↑j} w_ij y_i + b_j
+    for (; link != links_.end() && link->to == j; ++link) a += link->weight * pass.outputs[link->from];
     pass.pre_activations[j] = a;
     pass.outputs[j] = activations_[static_cast<std::size_t>(j)].value(a);  // y_j = f_j(a_j)
   }
@@ -150,8 +148,8 @@ DagBackward DagNetwork::backward(const DagForward& forward, const Eigen::VectorX
   if (forward.outputs.size() != size() || forward.pre_activations.size() != size())
     throw std::invalid_argument("DagNetwork::backward: the forward pass is from another network");
   if (output_gradient.size() != outputs_)
-    throw std::invalid_argument(fmt::format(
-        "DagNetwork::backward: ∂E/∂y has {} entries, the network {} outputs", output_gradient.size(), outputs_));
+    throw std::invalid_argument(fmt::format("DagNetwork::backward: ∂E/∂y has {} entries, the network {} outputs",
+                                            output_gradient.size(), outputs_));
   // ↓j as link indices, so that the sweep reads w_jk and δ_k together.
   std::vector<std::vector<std::size_t>> down(static_cast<std::size_t>(size()));
   for (std::size_t k = 0; k < links_.size(); ++k) down[static_cast<std::size_t>(links_[k].from)].push_back(k);
@@ -162,11 +160,14 @@ DagBackward DagNetwork::backward(const DagForward& forward, const Eigen::VectorX
   // One sweep in decreasing order: every k ∈ ↓j is larger than j, so δ_k is ready.
   for (int j = size() - 1; j >= inputs_; --j) {
     double back = j >= first_output ? output_gradient[j - first_output] : 0.0;  // e_j = ∂E/∂y_j
-    for (const std::size_t k : down[static_cast<std::size_t>(j)]) back += links_[k].weight * pass.deltas[links_[k].to];  // + Σ_{k∈↓j} w_jk δ_k
-    pass.deltas[j] = activations_[static_cast<std::size_t>(j)].derivative(forward.pre_activations[j]) * back;  // δ_j = f_j'(a_j)(…)
+    // + Σ_{k∈↓j} w_jk δ_k
+    for (const std::size_t k : down[static_cast<std::size_t>(j)]) back += links_[k].weight * pass.deltas[links_[k].to];
+    // δ_j = f_j'(a_j)(e_j + Σ_{k∈↓j} w_jk δ_k)
+    pass.deltas[j] = activations_[static_cast<std::size_t>(j)].derivative(forward.pre_activations[j]) * back;
   }
   pass.weight_gradients.reserve(links_.size());
-  for (const DagLink& l : links_) pass.weight_gradients.push_back(pass.deltas[l.to] * forward.outputs[l.from]);  // ∂E/∂w_ij = δ_j y_i
+  // ∂E/∂w_ij = δ_j y_i
+  for (const DagLink& l : links_) pass.weight_gradients.push_back(pass.deltas[l.to] * forward.outputs[l.from]);
   pass.bias_gradients = pass.deltas;  // ∂E/∂b_j = δ_j
   return pass;
 }
@@ -204,12 +205,13 @@ DagNetwork dag_from_mlp(const Mlp& mlp) {
   int nodes = static_cast<int>(layers.front().inputs());
   for (const DenseLayer& layer : layers) nodes += static_cast<int>(layer.outputs());
   DagNetwork net(nodes, static_cast<int>(layers.front().inputs()), static_cast<int>(layers.back().outputs()));
-  int from_offset = 0;                                              // offset_{l−1}
-  int to_offset = static_cast<int>(layers.front().inputs());        // offset_l
+  int from_offset = 0;                                        // offset_{l−1}
+  int to_offset = static_cast<int>(layers.front().inputs());  // offset_l
   for (const DenseLayer& layer : layers) {
     for (int r = 0; r < layer.outputs(); ++r) {
       net.activation(to_offset + r, layer.activation).bias(to_offset + r, layer.bias[r]);  // g_l, b_l(r)
-      for (int c = 0; c < layer.inputs(); ++c) net.link(from_offset + c, to_offset + r, layer.weights(r, c));  // W_l(r, c)
+      for (int c = 0; c < layer.inputs(); ++c)
+        net.link(from_offset + c, to_offset + r, layer.weights(r, c));  // W_l(r, c)
     }
     from_offset = to_offset;
     to_offset += static_cast<int>(layer.outputs());
