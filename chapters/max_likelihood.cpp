@@ -567,16 +567,16 @@ Trace max_likelihood(const ChapterOptions& options) {
   Plot layers{.x_label = "pre-activation a", .y_label = "output", .curves = {}, .x_range = {}, .y_range = {}};
   layers.curves.push_back(curve("identity: real targets (Gaussian)", [](double a) { return identity(a); }));
   layers.curves.push_back(curve("sigmoid: p(C1|x) (Bernoulli)", [](double a) { return sigmoid(a); }));
-  layers.curves.push_back(curve("softplus: a variance σ² > 0", [](double a) { return softplus(a); }));
-  trace.figure({"output_layers", "The output layers and the targets they predict (softmax over two classes (a, 0) is the sigmoid)", layers});
+  layers.curves.push_back(curve("softplus: a variance σ² > 0 (softmax of (a, 0) is the sigmoid)", [](double a) { return softplus(a); }));
+  trace.figure({"output_layers", "Output layers and what they predict", layers});
   Plot losses{.x_label = "pre-activation a (target y = 1)", .y_label = "per-example loss and its slope", .curves = {}, .x_range = {}, .y_range = {}};
-  losses.curves.push_back(curve("Gaussian: ½(a − 1)²", [](double a) { return sse(Eigen::VectorXd::Constant(1, a), Eigen::VectorXd::Ones(1)); }));
-  losses.curves.push_back(curve("Bernoulli: ln(1 + e^a) − a", [](double a) {
+  losses.curves.push_back(curve("Gaussian, σ² = 1: ½(a − 1)² + const.", [](double a) { return sse(Eigen::VectorXd::Constant(1, a), Eigen::VectorXd::Ones(1)); }));
+  losses.curves.push_back(curve("Bernoulli: ln(1 + eᵃ) − a", [](double a) {
     return binary_cross_entropy_from_logits(Eigen::VectorXd::Constant(1, a), Eigen::VectorXd::Ones(1));
   }));
   losses.curves.push_back(curve("slope ŷ − y, identity", [](double a) { return identity(a) - 1.0; }));
   losses.curves.push_back(curve("slope ŷ − y, sigmoid", [](double a) { return sigmoid(a) - 1.0; }));
-  trace.figure({"losses", "Negative log-likelihoods of one target y = 1 against the pre-activation, and their slopes ŷ − y", losses});
+  trace.figure({"losses", "Per-example NLL for y = 1 and its slope ŷ − y", losses});
   return trace;
 }
 
