@@ -444,14 +444,17 @@ Trace max_likelihood(const ChapterOptions& options) {
         return Verdict{agree(in.matrix("bin.grad"), residual),
                        fmt::format("the chain and (ŷ − y)/N agree to {:.1e}", (in.matrix("bin.grad") - residual).cwiseAbs().maxCoeff())};
       });
-  trace.step("bin.saturated", "A confidently wrong output, $a = -1000$ for the label 1: the mass rounds to 0, the loss from $a$ stays finite")
-      .formula("p(1|x) = \\operatorname{sigmoid}(a) = \\frac{1}{1 + e^{1000}} \\to 0, \\quad \\ln(1 + e^{a}) - 1 \\cdot a = 1000")
+  trace.step("bin.saturated", "A confidently wrong output, $a \\ll 0$ for the label 1: the mass rounds to 0, the loss from $a$ stays finite")
+      .formula("p(1|x) = \\operatorname{sigmoid}(a) = \\frac{1}{1 + e^{-a}} \\approx e^{a}, \\quad -\\log p(1|x) = \\ln(1 + e^{a}) - 1 \\cdot a")
       .numbers("\\ln(1 + e^{[[far_a]]}) - [[far_a]]")
       .compute({"far_a"}, [](const Inputs& in) -> Value {
         const Eigen::VectorXd a = Eigen::VectorXd::Constant(1, in.scalar("far_a")), y = Eigen::VectorXd::Ones(1);
         const double mass = bernoulli_mass(1.0, sigmoid(a[0]));  // e^{−1000}: below the smallest double
         const double loss = binary_cross_entropy_from_logits(a, y);
-        return Verdict{mass == 0.0 && std::isfinite(loss),
+        if (mass > 0.0)  // not far enough out to underflow: both ways agree
+          return Verdict{false, fmt::format("the mass {:.6g} is not 0 yet: −log p = {:.6g} = softplus(a) − y·a = {:.6g}",
+                                            mass, -std::log(mass), loss)};
+        return Verdict{std::isfinite(loss),
                        fmt::format("the mass is {} in doubles, so −log p would be −log 0 = ∞; softplus(a) − y·a = {}", mass, loss)};
       });
 
