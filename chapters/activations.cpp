@@ -74,7 +74,8 @@ Setting drawn_setting(std::uint64_t seed) {
   s.points.resize(6);
   for (double& a : s.points) a = rng.nonzero_decimal(-4, 4, 1);  // |a| ≥ 0.1: clear of the kinks
   std::sort(s.points.begin(), s.points.end());
-  s.lambda = rng.decimal(0.5, 2.5, 1);
+  do s.lambda = rng.decimal(0.5, 2.5, 1);
+  while (s.lambda == 1.0);  // a slope other than the lecture's, so that λ shows in every formula
   s.leak = rng.decimal(0.01, 0.3, 2);
   s.alpha = rng.decimal(0.5, 2.0, 1);
   // 0, three drawn magnitudes d_k ∈ [1, 12] with both signs, and ±1000.
@@ -125,7 +126,7 @@ void add_member(Trace& trace, const Member& m) {
   const auto parameter_of = [m](const Inputs& in) { return m.parameter.empty() ? 1.0 : in.scalar(m.parameter); };
 
   trace.step(m.id + ".y", m.name + ": its values $y_j = g(a_j)$ at the sample points")
-      .formula(m.value)
+      .formula(m.value + " \\quad \\Rightarrow \\quad y_j = g(a_j)")
       .compute(value_inputs, [m, parameter_of](const Inputs& in) -> Value {
         const Activation g = m.make(parameter_of(in));
         return each(in.vector("points"), [&](double a) { return g.value(a); });
@@ -134,7 +135,7 @@ void add_member(Trace& trace, const Member& m) {
   std::vector<std::string> slope_inputs = {"points", m.id + ".y"};
   if (!m.parameter.empty()) slope_inputs.push_back(m.parameter);
   trace.step(m.id + ".dy", m.name + ": its derivative $g'(a_j)$, from $a_j$ and the output $y_j$")
-      .formula(m.derivative)
+      .formula(m.derivative + " \\quad \\Rightarrow \\quad g'(a_j)")
       .compute(slope_inputs, [m, parameter_of](const Inputs& in) -> Value {
         const double p = parameter_of(in);
         return each(in.vector("points"), in.vector(m.id + ".y"), [&](double a, double y) { return m.slope(a, y, p); });
@@ -155,10 +156,21 @@ void add_member(Trace& trace, const Member& m) {
                     [&](double a) { return numerical_derivative([&](double x) { return g.value(x); }, a); });
       });
 
+  // Each entry's error is relative to the larger of the two slopes, but at least 10⁻³ of the largest
+  // slope at any point: deep in saturation g' is ~10⁻⁸ and a difference quotient's rounding,
+  // ~10⁻¹⁶/h = 10⁻¹¹, would otherwise pass for a relative error there.
   trace.step(m.id + ".check", m.name + ": the derivative matches the finite difference at every point")
-      .formula("\\max_j \\frac{|g'(a_j) - \\hat{g}'(a_j)|}{\\max(|g'(a_j)|, |\\hat{g}'(a_j)|)} \\le 10^{-6}")
+      .formula(
+          "\\max_j \\frac{|g'(a_j) - \\hat{g}'(a_j)|}{\\max(|g'(a_j)|, |\\hat{g}'(a_j)|, 10^{-3} \\max_k |g'(a_k)|)} "
+          "\\le 10^{-6}")
       .compute({m.id + ".dy", m.id + ".fd"}, [m](const Inputs& in) -> Value {
-        const double error = max_relative_error(in.vector(m.id + ".dy"), in.vector(m.id + ".fd"));
+        const Eigen::VectorXd& slope = in.vector(m.id + ".dy");
+        const Eigen::VectorXd& fd = in.vector(m.id + ".fd");
+        const double scale = std::max(1e-3 * slope.cwiseAbs().maxCoeff(), 1e-8);  // 1e−8: all-zero slopes
+        double error = 0.0;
+        for (Eigen::Index j = 0; j < slope.size(); ++j)
+          error = std::max(error, std::abs(slope(j) - fd(j)) /
+                                      std::max({std::abs(slope(j)), std::abs(fd(j)), scale}));
         return Verdict{error <= 1e-6, fmt::format("largest relative error {:.1e}", error)};
       });
 }
@@ -170,8 +182,8 @@ Member step_member() {
           [](double, double, double) { return 0.0; }};  // flat on both sides of the jump
 }
 Member sign_member() {
-  return {"sign", "The sign (PD's perceptron)", "f(a) = +1 \\text{ for } a \\ge 0, \\quad -1 \\text{ for } a < 0",
-          "f'(a) = 0 \\quad (a \\ne 0)", "", [](double) { return Activation::sign(); },
+  return {"sign", "The sign (PD's perceptron f)", "g(a) = +1 \\text{ for } a \\ge 0, \\quad -1 \\text{ for } a < 0",
+          "g'(a) = 0 \\quad (a \\ne 0)", "", [](double) { return Activation::sign(); },
           [](double, double, double) { return 0.0; }};  // flat on both sides of the jump
 }
 Member identity_member() {
@@ -300,7 +312,8 @@ Trace activations(const ChapterOptions& options) {
   trace.section("Threshold units: step and sign");
   add_member(trace, step_member());
   add_member(trace, sign_member());
-  trace.figure({"step_sign", "The step and the sign with their derivatives (0 for a ≠ 0; none at a = 0)",
+  trace.figure({"step_sign", "The step and the sign with their derivatives (0 for a ≠ 0, none at a = 0; for a > 0 "
+                              "both functions are 1 and their curves coincide)",
                 zoo_plot({{"step(a)", "step'(a)", Activation::step()}, {"sign(a)", "sign'(a)", Activation::sign()}},
                          {-1.5, 1.5})});
 
