@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -120,15 +121,20 @@ struct Member {
 
 // The five steps every member gets: values, derivative, the sum whose gradient the derivative is,
 // central differences, and the check.
-void add_member(Trace& trace, const Member& m) {
+void add_member(Trace& trace, const Member& member) {
+  // Shared, so that the closures (copied with every copy of the trace) stay small.
+  const auto shared = std::make_shared<const Member>(member);
+  const Member& m = *shared;
   std::vector<std::string> value_inputs = {"points"};
   if (!m.parameter.empty()) value_inputs.push_back(m.parameter);
-  const auto parameter_of = [m](const Inputs& in) { return m.parameter.empty() ? 1.0 : in.scalar(m.parameter); };
+  const auto parameter_of = [shared](const Inputs& in) {
+    return shared->parameter.empty() ? 1.0 : in.scalar(shared->parameter);
+  };
 
   trace.step(m.id + ".y", m.name + ": its values $y_j = g(a_j)$ at the sample points")
       .formula(m.value + " \\quad \\Rightarrow \\quad y_j = g(a_j)")
-      .compute(value_inputs, [m, parameter_of](const Inputs& in) -> Value {
-        const Activation g = m.make(parameter_of(in));
+      .compute(value_inputs, [shared, parameter_of](const Inputs& in) -> Value {
+        const Activation g = shared->make(parameter_of(in));
         return each(in.vector("points"), [&](double a) { return g.value(a); });
       });
 
@@ -136,36 +142,37 @@ void add_member(Trace& trace, const Member& m) {
   if (!m.parameter.empty()) slope_inputs.push_back(m.parameter);
   trace.step(m.id + ".dy", m.name + ": its derivative $g'(a_j)$, from $a_j$ and the output $y_j$")
       .formula(m.derivative + " \\quad \\Rightarrow \\quad g'(a_j)")
-      .compute(slope_inputs, [m, parameter_of](const Inputs& in) -> Value {
+      .compute(slope_inputs, [shared, parameter_of](const Inputs& in) -> Value {
         const double p = parameter_of(in);
-        return each(in.vector("points"), in.vector(m.id + ".y"), [&](double a, double y) { return m.slope(a, y, p); });
+        return each(in.vector("points"), in.vector(shared->id + ".y"),
+                    [&](double a, double y) { return shared->slope(a, y, p); });
       });
 
   // An elementwise activation has a diagonal Jacobian: output j depends on a_j alone, so the
   // vector of g'(a_j) is the gradient of Σ_k g(a_k), the backward pass with ∂E/∂y_k = 1.
   trace.step(m.id + ".sum", m.name + ": the sum $\\sum_k g(a_k)$, whose gradient is the vector of $g'(a_j)$")
       .formula("\\frac{\\partial}{\\partial a_j} \\sum_k g(a_k) = g'(a_j)")
-      .compute({m.id + ".y"}, [m](const Inputs& in) -> Value { return in.vector(m.id + ".y").sum(); });
+      .compute({m.id + ".y"}, [y = m.id + ".y"](const Inputs& in) -> Value { return in.vector(y).sum(); });
   trace.claim_gradient(m.id + ".dy", m.id + ".sum", "points");
 
   trace.step(m.id + ".fd", m.name + ": central finite differences at the same points")
       .formula("\\frac{g(a_j + h) - g(a_j - h)}{2h}")
-      .compute(value_inputs, [m, parameter_of](const Inputs& in) -> Value {
-        const Activation g = m.make(parameter_of(in));
+      .compute(value_inputs, [shared, parameter_of](const Inputs& in) -> Value {
+        const Activation g = shared->make(parameter_of(in));
         return each(in.vector("points"),
                     [&](double a) { return numerical_derivative([&](double x) { return g.value(x); }, a); });
       });
 
   // Each entry's error is relative to the larger of the two slopes, but at least 10⁻³ of the largest
-  // slope at any point: deep in saturation g' is ~10⁻⁸ and a difference quotient's rounding,
-  // ~10⁻¹⁶/h = 10⁻¹¹, would otherwise pass for a relative error there.
+  // slope at any point: deep in saturation g' is ~10⁻⁸, and the difference quotient's rounding
+  // error, ~10⁻¹⁶/h = 10⁻¹¹, is no longer a negligible fraction of it.
   trace.step(m.id + ".check", m.name + ": the derivative matches the finite difference at every point")
       .formula(
           "\\max_j \\frac{|g'(a_j) - \\hat{g}'(a_j)|}{\\max(|g'(a_j)|, |\\hat{g}'(a_j)|, 10^{-3} \\max_k |g'(a_k)|)} "
           "\\le 10^{-6}")
-      .compute({m.id + ".dy", m.id + ".fd"}, [m](const Inputs& in) -> Value {
-        const Eigen::VectorXd& slope = in.vector(m.id + ".dy");
-        const Eigen::VectorXd& fd = in.vector(m.id + ".fd");
+      .compute({m.id + ".dy", m.id + ".fd"}, [dy = m.id + ".dy", fd_id = m.id + ".fd"](const Inputs& in) -> Value {
+        const Eigen::VectorXd& slope = in.vector(dy);
+        const Eigen::VectorXd& fd = in.vector(fd_id);
         const double scale = std::max(1e-3 * slope.cwiseAbs().maxCoeff(), 1e-8);  // 1e−8: all-zero slopes
         double error = 0.0;
         for (Eigen::Index j = 0; j < slope.size(); ++j)
