@@ -58,7 +58,7 @@ Setting drawn_setting(std::uint64_t seed) {
   return s;
 }
 
-// The central difference of a function of one number (the library's, at its default ε = 1e−6).
+// The central difference of a function of one number (the library's, at its default ε = 1e−5).
 double central_difference(const std::function<double(double)>& f, double x) { return numerical_derivative(f, x); }
 
 // A verdict that two numbers agree to a relative error (absolute below 1e−8, as gradient_check does).
@@ -99,7 +99,7 @@ Trace tanh_derivative(const ChapterOptions& options) {
       .notation("\\lambda, \\xi", "CTU's slope and potential: $y = f(\\xi)$ with $\\lambda\\xi$ inside")
       .notation("\\delta_i, \\delta_k",
                 "the deltas $\\partial E_n/\\partial a$ of a hidden node i and the nodes k it feeds")
-      .notation("\\epsilon", "the finite-difference step, $10^{-6}$")
+      .notation("\\epsilon", "the finite-difference step, $10^{-5}$ (the library's default)")
       .seed(options.seed)
       .rounding({Rounding::Mode::significant, 4});
 
