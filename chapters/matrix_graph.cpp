@@ -424,8 +424,8 @@ Trace matrix_graph(const ChapterOptions& options) {
   trace.step("chain.W2", "The slide's chain for $W_2$: $\\partial L/\\partial W_2$")
       .formula("\\frac{\\partial L}{\\partial W_2} = \\frac{\\partial L}{\\partial \\mathbf{x}_6} \\frac{\\partial "
                "\\mathbf{x}_6}{\\partial \\mathbf{x}_5} \\frac{\\partial \\mathbf{x}_5}{\\partial W_2} = "
-               "\\Big(\\Big(\\frac{\\partial L}{\\partial \\mathbf{x}_6}\\Big)^{\\!\\top} \\frac{\\partial "
-               "\\mathbf{x}_6}{\\partial \\mathbf{x}_5}\\Big)^{\\!\\top} \\mathbf{x}_4^\\top")
+               "\\Big(\\frac{\\partial L}{\\partial \\mathbf{x}_6}^{\\top} \\frac{\\partial "
+               "\\mathbf{x}_6}{\\partial \\mathbf{x}_5}\\Big)^{\\top} \\mathbf{x}_4^\\top")
       .numbers("([[grad.x6]]^\\top [[chain.dx6_dx5]])^\\top [[f3.x4]]^\\top")
       .compute({"grad.x6", "chain.dx6_dx5", "f3.x4"}, [](const Inputs& in) -> Value {
         // Row vector times Jacobians, left to right as the slide writes them: (1, K)(K, K).
@@ -527,8 +527,8 @@ Trace matrix_graph(const ChapterOptions& options) {
 
   // ---- The figure: the graph as the slides draw it ---------------------------------------------
   trace.figure({"graph",
-                "EDI's computation graph f₁…f₆: each edge carries the value flowing forward (above) and ∂L/∂ "
-                "of it flowing back (below); vectors and matrices show their Euclidean (Frobenius) norm, L its value",
+                "EDI's computation graph f₁…f₆: on each edge the value v flowing forward (above, green) and ∂L/∂v "
+                "flowing back (below, red), vectors and matrices by their Euclidean (Frobenius) norm ‖·‖, L by its value",
                 computation_graph_diagram(trace)});
   return trace;
 }
