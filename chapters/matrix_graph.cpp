@@ -155,11 +155,13 @@ Trace matrix_graph(const ChapterOptions& options) {
                    "$\\mathbf{x}_2 \\dots \\mathbf{x}_6$, $\\hat{\\mathbf{y}}$ and $L$; the backward pass "
                    "walks the graph back, one function at a time, to $\\partial L/\\partial w_{20}$, "
                    "$\\partial L/\\partial W_2$, $\\partial L/\\partial w_{10}$ and $\\partial L/\\partial W_1$. "
-                   "The slide's two chains of Jacobians give the same gradients once the transposes they "
-                   "omit are put back. The quiz asks for three Jacobians: $\\partial \\mathbf{x}_6/\\partial "
+                   "The quiz asks for three Jacobians: $\\partial \\mathbf{x}_6/\\partial "
                    "w_{20} = I$, $\\partial \\mathbf{x}_5/\\partial W_2$ (row i of $W_2$ meets "
                    "$\\mathbf{x}_4$) and $\\partial \\mathbf{x}_4/\\partial \\mathbf{x}_3 = "
-                   "\\operatorname{diag}(\\sigma'(\\mathbf{x}_3))$. Three slips of the slides are checked on "
+                   "\\operatorname{diag}(\\sigma'(\\mathbf{x}_3))$; with the other Jacobians of the graph "
+                   "they make the slide's two chains, which give the backward pass's gradients once the "
+                   "transposes they omit are put back. Each Jacobian is also shown row by row, row i being "
+                   "the gradient of output i, so that every row is checked by central differences. Three slips of the slides are checked on "
                    "the numbers: $f_6$ needs a minus sign, the cross-entropy layer's input is "
                    "$\\mathbf{x}_6$, not $\\mathbf{x}_4$, and the $W_1$ chain passes through "
                    "$\\mathbf{x}_2$. ") +
@@ -393,26 +395,59 @@ Trace matrix_graph(const ChapterOptions& options) {
       });
   trace.claim_gradient("grad.x1", "f6.L", "x");
 
-  // ---- The slide's chains of Jacobians (EDI "Computation graph (cont.)") -----------------------
-  trace.section("The slide's chains: products of Jacobians, transposes put back");
-  trace.step("chain.dx6_dx5", "The Jacobian of $f_5$ in its input")
-      .formula("\\frac{\\partial \\mathbf{x}_6}{\\partial \\mathbf{x}_5} = I_K")
-      .compute({"f5.x6"}, [](const Inputs& in) -> Value {
-        const auto k = in.vector("f5.x6").size();
+  // ---- The quiz (EDI "Quizzes": "On Slide 24, find the following") ----------------------------
+  // A Jacobian is claimed row by row: row i is the gradient of the scalar (u)ᵢ, a step of its own.
+  const auto component = [&trace](const std::string& of, const std::string& latex, Eigen::Index i) {
+    const std::string id = fmt::format("{}.{}", of, i + 1);
+    if (!trace.has(id))  // one step per entry, shared by every Jacobian of that vector
+      trace.step(id, fmt::format("Entry {} of ${}$", i + 1, latex))
+          .formula(fmt::format("({})_{{{}}}", latex, i + 1))
+          .compute({of}, [of, i](const Inputs& in) -> Value { return in.vector(of)[i]; });
+    return id;
+  };
+  // Row i of the Jacobian step `jacobian` = ∂(of)ᵢ/∂(wrt), one step and one claim per row.
+  const auto jacobian_rows = [&](const std::string& jacobian, const std::string& of, const std::string& of_latex,
+                                 const std::string& wrt, const std::string& wrt_latex, Eigen::Index rows) {
+    for (Eigen::Index i = 0; i < rows; ++i) {
+      const std::string entry = component(of, of_latex, i);
+      const std::string id = fmt::format("{}.row{}", jacobian, i + 1);
+      trace.step(id, fmt::format("Row {} of $\\partial {}/\\partial {}$", i + 1, of_latex, wrt_latex))
+          .formula(fmt::format("\\frac{{\\partial ({})_{{{}}}}}{{\\partial {}}}", of_latex, i + 1, wrt_latex))
+          .compute({jacobian}, [jacobian, i](const Inputs& in) -> Value {
+            return Eigen::VectorXd(in.matrix(jacobian).row(i).transpose());  // (size of wrt)
+          });
+      trace.claim_gradient(id, entry, wrt);
+    }
+  };
+  trace.section("Quiz: $\\partial \\mathbf{x}_6/\\partial w_{20}$, $\\partial \\mathbf{x}_5/\\partial W_2$, "
+                "$\\partial \\mathbf{x}_4/\\partial \\mathbf{x}_3$ (EDI \"Quizzes\")");
+  trace.step("quiz.dx6_dw20", "Quiz: the Jacobian of $f_5$ in its bias, $\\partial \\mathbf{x}_6/\\partial w_{20}$")
+      .formula("\\frac{\\partial \\mathbf{x}_6}{\\partial w_{20}} = I_K, \\quad \\frac{\\partial (\\mathbf{x}_6)_i}"
+               "{\\partial (w_{20})_j} = \\mathbb{1}_{i=j}")
+      .compute({"w20"}, [](const Inputs& in) -> Value {
+        const auto k = in.vector("w20").size();
         return Eigen::MatrixXd(Eigen::MatrixXd::Identity(k, k));  // x₆ = x₅ + w₂₀: (K, K)
       });
-  trace.step("chain.dx5_dx4", "The Jacobian of $f_4$ in its input")
-      .formula("\\frac{\\partial \\mathbf{x}_5}{\\partial \\mathbf{x}_4} = W_2")
-      .compute({"W2"}, [](const Inputs& in) -> Value {
-        return in.matrix("W2");  // x₅ = W₂x₄: (K, M)
-      });
-  trace.step("chain.dx3_dx2", "The Jacobian of $f_2$ in its input")
-      .formula("\\frac{\\partial \\mathbf{x}_3}{\\partial \\mathbf{x}_2} = I_M")
-      .compute({"f2.x3"}, [](const Inputs& in) -> Value {
-        const auto m = in.vector("f2.x3").size();
-        return Eigen::MatrixXd(Eigen::MatrixXd::Identity(m, m));  // x₃ = x₂ + w₁₀: (M, M)
-      });
-  // The quiz's ∂x₄/∂x₃, used by the W₁ chain; its rows are claimed in the quiz below.
+  jacobian_rows("quiz.dx6_dw20", "f5.x6", "\\mathbf{x}_6", "w20", "w_{20}", K);
+  for (Eigen::Index i = 0; i < K; ++i) {
+    const std::string entry = component("f4.x5", "\\mathbf{x}_5", i);
+    const std::string id = fmt::format("quiz.dx5_dW2.{}", i + 1);
+    trace.step(id, fmt::format("Quiz: $\\partial (\\mathbf{{x}}_5)_{}/\\partial W_2$, one slice of $\\partial "
+                               "\\mathbf{{x}}_5/\\partial W_2$",
+                               i + 1))
+        .formula(fmt::format("\\frac{{\\partial (\\mathbf{{x}}_5)_{0}}}{{\\partial W_2}} = \\mathbf{{e}}_{0} "
+                             "\\mathbf{{x}}_4^\\top, \\quad \\frac{{\\partial (\\mathbf{{x}}_5)_i}}{{\\partial (W_2)_{{jk}}}} "
+                             "= \\mathbb{{1}}_{{i=j}} (\\mathbf{{x}}_4)_k",
+                             i + 1))
+        .numbers(fmt::format("\\mathbf{{e}}_{} [[f3.x4]]^\\top", i + 1))
+        .compute({"W2", "f3.x4"}, [i](const Inputs& in) -> Value {
+          // (x₅)ᵢ = Σₖ (W₂)ᵢₖ (x₄)ₖ uses row i of W₂ only. (K, M)
+          Eigen::MatrixXd slice = Eigen::MatrixXd::Zero(in.matrix("W2").rows(), in.matrix("W2").cols());
+          slice.row(i) = in.vector("f3.x4").transpose();
+          return slice;
+        });
+    trace.claim_gradient(id, entry, "W2");
+  }
   trace.step("quiz.dx4_dx3", "Quiz: the Jacobian of $f_3$, $\\partial \\mathbf{x}_4/\\partial \\mathbf{x}_3$")
       .formula("\\frac{\\partial \\mathbf{x}_4}{\\partial \\mathbf{x}_3} = \\operatorname{diag}(\\sigma'(\\mathbf{x}_3)) = "
                "\\operatorname{diag}(\\mathbf{x}_4 \\circ (1 - \\mathbf{x}_4))")
@@ -421,6 +456,30 @@ Trace matrix_graph(const ChapterOptions& options) {
         // x₄ᵢ = σ(x₃ᵢ) depends on x₃ᵢ alone: the Jacobian is diagonal. (M, M)
         return Eigen::MatrixXd(sigma_prime(in.vector("f2.x3")).asDiagonal());
       });
+  jacobian_rows("quiz.dx4_dx3", "f3.x4", "\\mathbf{x}_4", "f2.x3", "\\mathbf{x}_3", M);
+
+  // ---- The slide's chains of Jacobians (EDI "Computation graph (cont.)") -----------------------
+  trace.section("The slide's chains: products of Jacobians, transposes put back (EDI \"Computation graph (cont.)\")");
+  trace.step("chain.dx6_dx5", "The Jacobian of $f_5$ in its input")
+      .formula("\\frac{\\partial \\mathbf{x}_6}{\\partial \\mathbf{x}_5} = I_K")
+      .compute({"f5.x6"}, [](const Inputs& in) -> Value {
+        const auto k = in.vector("f5.x6").size();
+        return Eigen::MatrixXd(Eigen::MatrixXd::Identity(k, k));  // x₆ = x₅ + w₂₀: (K, K)
+      });
+  jacobian_rows("chain.dx6_dx5", "f5.x6", "\\mathbf{x}_6", "f4.x5", "\\mathbf{x}_5", K);
+  trace.step("chain.dx5_dx4", "The Jacobian of $f_4$ in its input")
+      .formula("\\frac{\\partial \\mathbf{x}_5}{\\partial \\mathbf{x}_4} = W_2")
+      .compute({"W2"}, [](const Inputs& in) -> Value {
+        return in.matrix("W2");  // x₅ = W₂x₄: (K, M)
+      });
+  jacobian_rows("chain.dx5_dx4", "f4.x5", "\\mathbf{x}_5", "f3.x4", "\\mathbf{x}_4", K);
+  trace.step("chain.dx3_dx2", "The Jacobian of $f_2$ in its input")
+      .formula("\\frac{\\partial \\mathbf{x}_3}{\\partial \\mathbf{x}_2} = I_M")
+      .compute({"f2.x3"}, [](const Inputs& in) -> Value {
+        const auto m = in.vector("f2.x3").size();
+        return Eigen::MatrixXd(Eigen::MatrixXd::Identity(m, m));  // x₃ = x₂ + w₁₀: (M, M)
+      });
+  jacobian_rows("chain.dx3_dx2", "f2.x3", "\\mathbf{x}_3", "f1.x2", "\\mathbf{x}_2", M);
   trace.step("chain.W2", "The slide's chain for $W_2$: $\\partial L/\\partial W_2$")
       .formula("\\frac{\\partial L}{\\partial W_2} = \\frac{\\partial L}{\\partial \\mathbf{x}_6} \\frac{\\partial "
                "\\mathbf{x}_6}{\\partial \\mathbf{x}_5} \\frac{\\partial \\mathbf{x}_5}{\\partial W_2} = "
@@ -464,66 +523,6 @@ Trace matrix_graph(const ChapterOptions& options) {
                                                  "vector times Jacobians, are the backward pass transposed",
                                                  gap)};
       });
-
-  // ---- The quiz (EDI "Quizzes": "On Slide 24, find the following") ----------------------------
-  trace.section("Quiz: $\\partial \\mathbf{x}_6/\\partial w_{20}$, $\\partial \\mathbf{x}_5/\\partial W_2$, "
-                "$\\partial \\mathbf{x}_4/\\partial \\mathbf{x}_3$, one output at a time");
-  // Each Jacobian is claimed row by row: row i is the gradient of the scalar (x_k)ᵢ.
-  const auto component = [&trace](const std::string& of, const std::string& latex, Eigen::Index i) {
-    const std::string id = fmt::format("{}.{}", of, i + 1);
-    trace.step(id, fmt::format("Output {} of ${}$", i + 1, latex))
-        .formula(fmt::format("({})_{{{}}}", latex, i + 1))
-        .compute({of}, [of, i](const Inputs& in) -> Value { return in.vector(of)[i]; });
-    return id;
-  };
-  trace.step("quiz.dx6_dw20", "Quiz: the Jacobian of $f_5$ in its bias, $\\partial \\mathbf{x}_6/\\partial w_{20}$")
-      .formula("\\frac{\\partial \\mathbf{x}_6}{\\partial w_{20}} = I_K, \\quad \\frac{\\partial (\\mathbf{x}_6)_i}"
-               "{\\partial (w_{20})_j} = \\mathbb{1}_{i=j}")
-      .compute({"w20"}, [](const Inputs& in) -> Value {
-        const auto k = in.vector("w20").size();
-        return Eigen::MatrixXd(Eigen::MatrixXd::Identity(k, k));  // x₆ = x₅ + w₂₀: (K, K)
-      });
-  for (Eigen::Index i = 0; i < K; ++i) {
-    const std::string of = component("f5.x6", "\\mathbf{x}_6", i);
-    const std::string id = fmt::format("quiz.dx6_dw20.row{}", i + 1);
-    trace.step(id, fmt::format("Row {} of $\\partial \\mathbf{{x}}_6/\\partial w_{{20}}$", i + 1))
-        .formula(fmt::format("\\frac{{\\partial (\\mathbf{{x}}_6)_{0}}}{{\\partial w_{{20}}}} = \\mathbf{{e}}_{0}", i + 1))
-        .compute({"quiz.dx6_dw20"}, [i](const Inputs& in) -> Value {
-          return Eigen::VectorXd(in.matrix("quiz.dx6_dw20").row(i).transpose());  // (K)
-        });
-    trace.claim_gradient(id, of, "w20");
-  }
-  for (Eigen::Index i = 0; i < K; ++i) {
-    const std::string of = component("f4.x5", "\\mathbf{x}_5", i);
-    const std::string id = fmt::format("quiz.dx5_dW2.{}", i + 1);
-    trace.step(id, fmt::format("Quiz: $\\partial (\\mathbf{{x}}_5)_{}/\\partial W_2$, one slice of $\\partial "
-                               "\\mathbf{{x}}_5/\\partial W_2$",
-                               i + 1))
-        .formula(fmt::format("\\frac{{\\partial (\\mathbf{{x}}_5)_{0}}}{{\\partial W_2}} = \\mathbf{{e}}_{0} "
-                             "\\mathbf{{x}}_4^\\top, \\quad \\frac{{\\partial (\\mathbf{{x}}_5)_i}}{{\\partial (W_2)_{{jk}}}} "
-                             "= \\mathbb{{1}}_{{i=j}} (\\mathbf{{x}}_4)_k",
-                             i + 1))
-        .numbers(fmt::format("\\mathbf{{e}}_{} [[f3.x4]]^\\top", i + 1))
-        .compute({"W2", "f3.x4"}, [i](const Inputs& in) -> Value {
-          // (x₅)ᵢ = Σₖ (W₂)ᵢₖ (x₄)ₖ uses row i of W₂ only. (K, M)
-          Eigen::MatrixXd slice = Eigen::MatrixXd::Zero(in.matrix("W2").rows(), in.matrix("W2").cols());
-          slice.row(i) = in.vector("f3.x4").transpose();
-          return slice;
-        });
-    trace.claim_gradient(id, of, "W2");
-  }
-  for (Eigen::Index i = 0; i < M; ++i) {
-    const std::string of = component("f3.x4", "\\mathbf{x}_4", i);
-    const std::string id = fmt::format("quiz.dx4_dx3.row{}", i + 1);
-    trace.step(id, fmt::format("Row {} of $\\partial \\mathbf{{x}}_4/\\partial \\mathbf{{x}}_3$", i + 1))
-        .formula(fmt::format("\\frac{{\\partial (\\mathbf{{x}}_4)_{0}}}{{\\partial \\mathbf{{x}}_3}} = "
-                             "\\sigma'((\\mathbf{{x}}_3)_{0}) \\mathbf{{e}}_{0}",
-                             i + 1))
-        .compute({"quiz.dx4_dx3"}, [i](const Inputs& in) -> Value {
-          return Eigen::VectorXd(in.matrix("quiz.dx4_dx3").row(i).transpose());  // (M)
-        });
-    trace.claim_gradient(id, of, "f2.x3");
-  }
 
   // ---- The figure: the graph as the slides draw it ---------------------------------------------
   trace.figure({"graph",

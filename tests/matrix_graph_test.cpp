@@ -231,7 +231,25 @@ BOOST_DATA_TEST_CASE(every_gradient_and_jacobian_is_claimed_and_agrees, bdata::x
     BOOST_TEST(claimed.count("quiz.dx6_dw20.row" + std::to_string(i)) == 1u);
     BOOST_TEST(claimed.count("quiz.dx5_dW2." + std::to_string(i)) == 1u);
   }
-  for (Eigen::Index i = 1; i <= M; ++i) BOOST_TEST(claimed.count("quiz.dx4_dx3.row" + std::to_string(i)) == 1u);
+  for (Eigen::Index i = 1; i <= K; ++i) {
+    BOOST_TEST(claimed.count("chain.dx6_dx5.row" + std::to_string(i)) == 1u);
+    BOOST_TEST(claimed.count("chain.dx5_dx4.row" + std::to_string(i)) == 1u);
+  }
+  for (Eigen::Index i = 1; i <= M; ++i) {
+    BOOST_TEST(claimed.count("quiz.dx4_dx3.row" + std::to_string(i)) == 1u);
+    BOOST_TEST(claimed.count("chain.dx3_dx2.row" + std::to_string(i)) == 1u);
+  }
+  // Every step that is a matrix or vector of derivatives is claimed itself or row by row.
+  for (const auto& step : t.steps()) {
+    const bool derivative = step.id.rfind("grad.", 0) == 0 || step.id.rfind("quiz.", 0) == 0 ||
+                            step.id.rfind("chain.d", 0) == 0 || step.id == "chain.W1" || step.id == "chain.W2";
+    if (!derivative) continue;
+    bool rows_claimed = true;
+    for (Eigen::Index i = 1; i <= mat(t, "W2").rows() + mat(t, "W1").rows(); ++i)
+      if (t.has(step.id + ".row" + std::to_string(i))) rows_claimed = rows_claimed && claimed.count(step.id + ".row" + std::to_string(i));
+    const bool has_rows = t.has(step.id + ".row1");
+    BOOST_TEST((claimed.count(step.id) == 1u || (has_rows && rows_claimed)), step.id);
+  }
   for (const auto& check : nnwb::testing::check_gradient_claims(t))
     BOOST_TEST(check.worst_relative_error <= 1e-7, check.step);
 }
