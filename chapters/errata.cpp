@@ -163,7 +163,7 @@ Agreement agreement(const Value& a, const Value& b) {
 
 // The verdict on a value against the independent one.
 Verdict judge(const Value& as_written, const Value& independent, double tolerance, const std::string& how,
-              const std::string& corrected_words) {
+              const std::string& corrected_words, const std::string& subject = "as written") {
   const std::string fix = corrected_words.empty() ? "" : " Corrected: " + corrected_words + ".";
   if (const auto* shapes = std::get_if<Verdict>(&as_written)) return {false, "does not hold: " + shapes->text + "." + fix};
   const Agreement agree = agreement(as_written, independent);
@@ -172,7 +172,7 @@ Verdict judge(const Value& as_written, const Value& independent, double toleranc
                                shape_text(as_matrix(as_written)), how, show(independent),
                                shape_text(as_matrix(independent)), fix)};
   if (agree.error <= tolerance)
-    return {true, fmt::format("holds: as written {}; {} gives {}; largest relative error {:.1e}", show(as_written),
+    return {true, fmt::format("holds: {} {}; {} gives {}; largest relative error {:.1e}", subject, show(as_written),
                               how, show(independent), agree.error)};
   return {false, fmt::format("does not hold: as written {}; {} gives {}{}.{}", show(as_written), how,
                              show(independent),
@@ -201,7 +201,7 @@ void add(Trace& trace, const Claim& c) {
   trace.step(c.id + ".corrected_holds", "The corrected form holds")
       .formula(c.corrected + " \\quad ?")
       .verdict({c.id + ".corrected", c.id + ".check"}, [id = c.id, tolerance, how](const Inputs& in) -> Value {
-        return judge(in.value(id + ".corrected"), in.value(id + ".check"), tolerance, how, "");
+        return judge(in.value(id + ".corrected"), in.value(id + ".check"), tolerance, how, "", "corrected");
       });
 }
 
