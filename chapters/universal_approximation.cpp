@@ -64,16 +64,17 @@ struct Target {
   const char* name;        // words
   const char* formula;     // LaTeX, f(x)
   const char* at_point;    // LaTeX, f(x_n)
+  const char* plain;       // plain text, for figures
   double (*f)(double);
 };
 double square(double x) { return x * x; }
 double sine(double x) { return std::sin(x); }
 double absolute(double x) { return std::abs(x); }
 double heaviside(double x) { return step(x); }  // H(x) = 1 for x > 0, 0 for x < 0
-const std::array<Target, 4> targets = {{{"square", "x squared", "x^2", "x_n^2", square},
-                                        {"sine", "the sine", "\\sin(x)", "\\sin(x_n)", sine},
-                                        {"abs", "the absolute value", "|x|", "|x_n|", absolute},
-                                        {"step", "the Heaviside step", "H(x)", "H(x_n)", heaviside}}};
+const std::array<Target, 4> targets = {{{"square", "x squared", "x^2", "x_n^2", "x²", square},
+                                        {"sine", "the sine", "\\sin(x)", "\\sin(x_n)", "sin(x)", sine},
+                                        {"abs", "the absolute value", "|x|", "|x_n|", "|x|", absolute},
+                                        {"step", "the Heaviside step", "H(x)", "H(x_n)", "H(x)", heaviside}}};
 
 // The network's shape: 1 input → 3 tanh units → 1 linear output (all weights 0, for its shape).
 Mlp network_shape() {
@@ -194,7 +195,7 @@ Figure fit_figure(const Target& target, const Eigen::VectorXd& x, const Eigen::V
   Plot plot;
   plot.x_label = "x";
   plot.y_label = "y";
-  plot.curves.push_back({.title = fmt::format("data t = {}", target.name), .x = {x.begin(), x.end()},
+  plot.curves.push_back({.title = fmt::format("data t = {}", target.plain), .x = {x.begin(), x.end()},
                          .y = {t.begin(), t.end()}, .style = Curve::Style::points});
   std::vector<double> grid(grid_points);
   for (int i = 0; i < grid_points; ++i) grid[i] = -1.0 + 2.0 * i / (grid_points - 1);
@@ -206,14 +207,21 @@ Figure fit_figure(const Target& target, const Eigen::VectorXd& x, const Eigen::V
     for (double g : grid) unit.y.push_back(hidden_outputs(theta, g)[j]);
     plot.curves.push_back(std::move(unit));
   }
-  double low = -1.1, high = 1.1;  // the hidden units' range (−1, 1), with a margin
-  for (const Curve& c : plot.curves)
-    for (double v : c.y) low = std::min(low, v - 0.05), high = std::max(high, v + 0.05);
+  // The y range holds the data and the hidden units (in (−1, 1)), not the whole fit: where no point
+  // constrains it (the gap around H's jump), the fit may swing far out, and the caption says so.
+  double low = -1.1, high = 1.1;
+  for (const std::size_t c : {std::size_t{0}, std::size_t{2}, std::size_t{3}, std::size_t{4}})
+    for (double v : plot.curves[c].y) low = std::min(low, v - 0.05), high = std::max(high, v + 0.05);
   plot.x_range = AxisRange{-1.0, 1.0};
   plot.y_range = AxisRange{low, high};
+  const double fit_low = y.minCoeff(), fit_high = y.maxCoeff();
+  const std::string outside =
+      fit_low < low || fit_high > high
+          ? fmt::format("; between points the fit leaves the plot (range {:.3g} to {:.3g})", fit_low, fit_high)
+          : "";
   return {fmt::format("fit_{}", target.id),
-          fmt::format("{}: the data (points), the network's fit y(x) and the outputs of its three tanh hidden units",
-                      target.name),
+          fmt::format("{}: data, the fit y(x) and the hidden units z1, z2, z3{}",
+                      target.plain, outside),
           plot};
 }
 
