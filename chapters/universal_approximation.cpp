@@ -19,11 +19,12 @@
 // The fit: the slide does not say how the network was trained. Gradient descent alone needs many
 // thousands of epochs here, so we minimise E by Levenberg–Marquardt (nnwb/levenberg_marquardt.hpp),
 // with the Jacobian ∂y_n/∂θ from the library's backward pass (nnwb/mlp_parameters.hpp), from three
-// seeded starts, keeping the run with the smallest E. For x², sin and H, E has no minimiser with
-// 3 tanh units: its infimum is 0, reached only as weights grow without bound (x² is the limit of
-// v(tanh(wx + b) + tanh(−wx + b)) as w → 0, v·w² fixed; H the limit of tanh(wx) as w → ∞). The fit
-// is where LM stops (after at most max_iterations steps per start); its gradient is then small
-// beside the gradient at the start, not 0.
+// seeded starts, keeping the run with the smallest E. For x² and H, E has no minimiser with 3 tanh
+// units: its infimum is 0, approached only as weights grow without bound (x² is the limit of
+// v(tanh(b + wx) + tanh(b − wx)) − 2v tanh(b) = v tanh''(b) w²x² + O(w⁴) as w → 0 with v·w² fixed;
+// H is the limit of (1 + tanh(wx))/2 as w → ∞), and sin behaves alike in our runs (E keeps falling
+// while the weights grow). The fit is where LM stops (after at most max_iterations steps per start);
+// its gradient is then small beside the gradient at the start, not 0. For |x| LM converges.
 //
 // Shapes (one legend for the file): x, t, y: (N) = (50); X: (1, N), the inputs as the Mlp takes them;
 // θ: (P) = (10) = (w⁽¹⁾₁₁, w⁽¹⁾₂₁, w⁽¹⁾₃₁, w⁽¹⁾₁₀, w⁽¹⁾₂₀, w⁽¹⁾₃₀, w⁽²⁾₁₁, w⁽²⁾₁₂, w⁽²⁾₁₃, w⁽²⁾₁₀);
@@ -32,8 +33,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
-#include <cstring>
 #include <map>
 #include <mutex>
 #include <string>
@@ -147,10 +148,11 @@ Runs fit_from_starts(const Eigen::VectorXd& x, const Eigen::VectorXd& t, const E
 // steps. The key is the inputs' bits, so a remembered result is exactly what the fit would give.
 Runs fit(const Eigen::VectorXd& x, const Eigen::VectorXd& t, const Eigen::MatrixXd& starts) {
   static std::mutex guard;
-  static std::map<std::vector<double>, Runs> memory;
-  std::vector<double> key(x.data(), x.data() + x.size());
-  key.insert(key.end(), t.data(), t.data() + t.size());
-  key.insert(key.end(), starts.data(), starts.data() + starts.size());
+  static std::map<std::vector<std::uint64_t>, Runs> memory;
+  std::vector<std::uint64_t> key;
+  for (const auto* values : {&x, &t})
+    for (double v : *values) key.push_back(std::bit_cast<std::uint64_t>(v));
+  for (double v : starts.reshaped()) key.push_back(std::bit_cast<std::uint64_t>(v));
   {
     const std::lock_guard lock(guard);
     if (const auto it = memory.find(key); it != memory.end()) return it->second;
@@ -190,12 +192,12 @@ Setting drawn_setting(std::uint64_t seed) {
     do xn = rng.uniform(-1.0, 1.0);
     while (xn == -1.0 || xn == 0.0);
   }
-  for (Eigen::Index s_ = 0; s_ < start_count; ++s_) {
+  for (Eigen::Index run = 0; run < start_count; ++run) {
     // Hidden slopes up to 3 put each unit's bend, at x = −w_j0/w_j1, anywhere in or near (−1, 1).
-    for (int j = 0; j < hidden_units; ++j) s.starts(j, s_) = rng.uniform(-3.0, 3.0);                     // w⁽¹⁾_j1
-    for (int j = 0; j < hidden_units; ++j) s.starts(hidden_units + j, s_) = rng.uniform(-1.0, 1.0);      // w⁽¹⁾_j0
-    for (int j = 0; j < hidden_units; ++j) s.starts(2 * hidden_units + j, s_) = rng.uniform(-1.0, 1.0);  // w⁽²⁾_1j
-    s.starts(3 * hidden_units, s_) = rng.uniform(-0.5, 0.5);                                            // w⁽²⁾_10
+    for (int j = 0; j < hidden_units; ++j) s.starts(j, run) = rng.uniform(-3.0, 3.0);                     // w⁽¹⁾_j1
+    for (int j = 0; j < hidden_units; ++j) s.starts(hidden_units + j, run) = rng.uniform(-1.0, 1.0);      // w⁽¹⁾_j0
+    for (int j = 0; j < hidden_units; ++j) s.starts(2 * hidden_units + j, run) = rng.uniform(-1.0, 1.0);  // w⁽²⁾_1j
+    s.starts(3 * hidden_units, run) = rng.uniform(-0.5, 0.5);                                            // w⁽²⁾_10
   }
   return s;
 }
