@@ -26,6 +26,11 @@
 // while the weights grow). The fit is where LM stops (after at most max_iterations steps per start);
 // its gradient is then small beside the gradient at the start, not 0. For |x| LM converges.
 //
+// The figures, one per panel: the data as points, the fit y(x), and the three hidden units' outputs
+// z_j(x), unweighted as the slide draws them (its dashed curves): they stay in (−1, 1), while the
+// weighted outputs w⁽²⁾_1j z_j(x) can reach ±20 (H's fits) and would hide the fit. The
+// output as the sum of the weighted outputs plus the bias is a step of the trace instead.
+//
 // Shapes (one legend for the file): x, t, y: (N) = (50); X: (1, N), the inputs as the Mlp takes them;
 // θ: (P) = (10) = (w⁽¹⁾₁₁, w⁽¹⁾₂₁, w⁽¹⁾₃₁, w⁽¹⁾₁₀, w⁽¹⁾₂₀, w⁽¹⁾₃₀, w⁽²⁾₁₁, w⁽²⁾₁₂, w⁽²⁾₁₃, w⁽²⁾₁₀);
 // starts: (P, 3), one start per column; z(x): (3), the hidden units' outputs; J: (N, P).
@@ -249,9 +254,10 @@ Trace universal_approximation(const ChapterOptions& options) {
           "uniformly in (−1, 1). Each fit minimises the sum-of-squares error E by Levenberg–Marquardt from {} "
           "seeded starts, keeping the best; the trace gives its weights, RMS and largest error, checks that "
           "the gradient of E is ≈ 0 there (backpropagation against central differences), and writes the "
-          "output at one point as the sum of the three hidden units' weighted outputs plus the bias. The "
-          "slide prints no numbers: {}",
-          sample_count, start_count,
+          "output at one point as the sum of the three hidden units' weighted outputs plus the bias. For x² "
+          "and H, E has no minimiser (it falls towards 0 as the weights grow), so a fit is where LM stops, "
+          "after at most {} steps per start. The slide prints no numbers: {}",
+          sample_count, start_count, max_iterations,
           options.seed ? fmt::format("this variant draws the points and the starts from seed {}.", seed)
                        : fmt::format("the points and the starts are ours, drawn from seed {} (Cybenko's year).",
                                      default_seed)))
