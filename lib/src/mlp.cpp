@@ -76,4 +76,55 @@ BackwardPass Mlp::backward_from_output_deltas(const ForwardPass& forward,
   return pass;
 }
 
+void Mlp::forward_into(const Eigen::MatrixXd& inputs, ForwardPass& pass) const {
+  if (!layers_.empty() && inputs.rows() != layers_.front().inputs())
+    throw std::invalid_argument("Mlp::forward_into: the input has " + std::to_string(inputs.rows()) +
+                                " rows, the first layer takes " +
+                                std::to_string(layers_.front().inputs()));
+  // Assigning to a matrix of the right shape reuses its storage, so a pass kept from the last
+  // update (same network, same batch size) is filled in without allocating.
+  pass.activations.resize(layers_.size() + 1);
+  pass.pre_activations.resize(layers_.size());
+  pass.activations[0] = inputs;  // z_0 = X: (D_in, N)
+  for (std::size_t l = 0; l < layers_.size(); ++l) {
+    const DenseLayer& layer = layers_[l];
+    Eigen::MatrixXd& a = pass.pre_activations[l];
+    a.noalias() = layer.weights * pass.activations[l];  // a_l = W_l z_{l−1}: (out_l, N)
+    a.colwise() += layer.bias;                          //       + b_l 1ᵀ
+    const Activation g = layer.activation;
+    pass.activations[l + 1] = a.unaryExpr([g](double v) { return g.value(v); });  // z_l = g_l(a_l)
+  }
+}
+
+void Mlp::backward_into(const ForwardPass& forward, const Eigen::MatrixXd& output_gradient,
+                        BackwardPass& pass) const {
+  const std::size_t depth = layers_.size();
+  if (forward.pre_activations.size() != depth || forward.activations.size() != depth + 1)
+    throw std::invalid_argument("Mlp::backward_into: the forward pass is from another network");
+  if (output_gradient.rows() != layers_.back().outputs() ||
+      output_gradient.cols() != forward.output().cols())
+    throw std::invalid_argument("Mlp::backward_into: the output gradient's shape differs from the output's");
+  pass.deltas.resize(depth);
+  pass.weight_gradients.resize(depth);
+  pass.bias_gradients.resize(depth);
+  const Activation g_out = layers_.back().activation;
+  // δ_L = g_L'(a_L) ∘ ∂E/∂z_L
+  pass.deltas[depth - 1] = forward.pre_activations.back()
+                               .unaryExpr([g_out](double v) { return g_out.derivative(v); })
+                               .cwiseProduct(output_gradient);
+  for (std::size_t l = depth; l-- > 0;) {
+    const Eigen::MatrixXd& delta = pass.deltas[l];                                    // δ_l: (out_l, N)
+    pass.weight_gradients[l].noalias() = delta * forward.activations[l].transpose();  // δ_l z_{l−1}ᵀ
+    pass.bias_gradients[l] = delta.rowwise().sum();                                   // δ_l 1
+    if (l > 0) {
+      // In the forward pass this was a_l = W_l z_{l−1} + b_l and z_{l−1} = g(a_{l−1}), so
+      // δ_{l−1} = g'(a_{l−1}) ∘ (W_lᵀ δ_l).
+      Eigen::MatrixXd& below = pass.deltas[l - 1];
+      below.noalias() = layers_[l].weights.transpose() * delta;
+      const Activation g = layers_[l - 1].activation;
+      below.array() *= forward.pre_activations[l - 1].unaryExpr([g](double v) { return g.derivative(v); }).array();
+    }
+  }
+}
+
 }  // namespace nnwb
