@@ -114,7 +114,7 @@ BOOST_DATA_TEST_CASE(bmb_loop_equals_the_slide_loop_iteration_for_iteration, bda
   }
 }
 
-BOOST_AUTO_TEST_CASE(grad_w1_agrees_with_central_differences) {
+BOOST_AUTO_TEST_CASE(grad_w1_and_grad_w2_agree_with_central_differences) {
   const nnwb::Trace t = nnwb::chapters::training({});
   const Eigen::MatrixXd& x = mat(t, "bmb.x");
   const Eigen::MatrixXd& y = mat(t, "bmb.y");
@@ -129,6 +129,15 @@ BOOST_AUTO_TEST_CASE(grad_w1_agrees_with_central_differences) {
       minus(i, j) -= h;
       const double numeric = (slide_loss(x, y, plus, w2) - slide_loss(x, y, minus, w2)) / (2 * h);
       BOOST_TEST(std::abs(numeric - g(i, j)) <= 1e-6 * (1.0 + g.cwiseAbs().maxCoeff()));
+    }
+  const Eigen::MatrixXd& g2 = mat(t, "bmb.grad_w2");
+  for (Eigen::Index i = 0; i < w2.rows(); ++i)
+    for (Eigen::Index j = 0; j < w2.cols(); ++j) {
+      Eigen::MatrixXd plus = w2, minus = w2;
+      plus(i, j) += h;
+      minus(i, j) -= h;
+      const double numeric = (slide_loss(x, y, w1, plus) - slide_loss(x, y, w1, minus)) / (2 * h);
+      BOOST_TEST(std::abs(numeric - g2(i, j)) <= 1e-6 * (1.0 + g2.cwiseAbs().maxCoeff()));
     }
 }
 
