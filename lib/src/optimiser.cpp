@@ -105,12 +105,13 @@ double Sgd::step(const Eigen::MatrixXd& inputs, const Eigen::MatrixXd& targets) 
     DenseLayer& layer = network_.layers()[l];
     Eigen::MatrixXd& grad_W = backward_.weight_gradients[l];
     if (lambda > 0.0) grad_W += lambda * layer.weights;  // ∂J/∂W = ∂E/∂W + λW
-    Eigen::MatrixXd& delta_W = weight_steps_[l];
-    if (alpha > 0.0)
+    if (alpha > 0.0) {
+      Eigen::MatrixXd& delta_W = weight_steps_[l];
       delta_W = alpha * delta_W - eta * grad_W;  // ΔW(t) = −η ∂J/∂W + α ΔW(t−1)
-    else
-      delta_W = -eta * grad_W;  // ΔW(t) = −η ∂J/∂W
-    layer.weights += delta_W;   // W ← W + ΔW(t)
+      layer.weights += delta_W;                  // W ← W + ΔW(t)
+    } else {
+      layer.weights.noalias() -= eta * grad_W;  // W ← W + ΔW(t), ΔW(t) = −η ∂J/∂W: one pass, no ΔW kept
+    }
     if (settings_.update_biases) {
       Eigen::VectorXd& delta_b = bias_steps_[l];
       delta_b = alpha * delta_b - eta * backward_.bias_gradients[l];  // Δb(t) = −η ∂E/∂b + α Δb(t−1): no λ

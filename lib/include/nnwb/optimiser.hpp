@@ -123,7 +123,8 @@ class Sgd {
   const std::vector<Eigen::Index>& last_order() const { return order_; }
   /// Updates made so far.
   long updates() const { return updates_; }
-  /// The last update's ΔW_l and Δb_l (the momentum terms), per layer; zero before the first.
+  /// The last update's ΔW_l and Δb_l (the momentum terms), per layer; zero before the first. Kept
+  /// only with momentum (α > 0); without it ΔW_l = −η ∂J/∂W_l, from last_backward().
   const std::vector<Eigen::MatrixXd>& weight_steps() const { return weight_steps_; }
   const std::vector<Eigen::VectorXd>& bias_steps() const { return bias_steps_; }
   /// The last update's gradients ∂J_B/∂W_l (with λW_l) and ∂E_B/∂b_l, per layer.
