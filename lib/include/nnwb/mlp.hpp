@@ -62,6 +62,13 @@ class Mlp {
   BackwardPass backward_from_output_deltas(const ForwardPass& forward,
                                            const Eigen::MatrixXd& output_deltas) const;
 
+  /// forward(), written into `pass`: a pass kept from an earlier call with the same batch size is
+  /// reused without allocating (a training loop calls this once per update).
+  void forward_into(const Eigen::MatrixXd& inputs, ForwardPass& pass) const;
+  /// backward(), written into `pass`; allocation-free when `pass` already has the right shapes.
+  void backward_into(const ForwardPass& forward, const Eigen::MatrixXd& output_gradient,
+                     BackwardPass& pass) const;
+
   std::vector<DenseLayer>& layers() { return layers_; }
   const std::vector<DenseLayer>& layers() const { return layers_; }
 
