@@ -196,7 +196,9 @@ int run_workbook(std::span<const Chapter> catalogue, int argc, const char* const
   if (const auto code = parse(app, argc, argv)) return *code;
 
   if (list) {
-    for (const Chapter& c : catalogue) std::cout << fmt::format("{:>3}  {:<20} {}\n", c.number, c.id, c.title);
+    std::size_t width = 0;  // the longest id, so that the titles line up
+    for (const Chapter& c : catalogue) width = std::max(width, c.id.size());
+    for (const Chapter& c : catalogue) std::cout << fmt::format("{:>3}  {:<{}}  {}\n", c.number, c.id, width, c.title);
     return exit_ok;
   }
   // Chapters named by short name, by catalogue number (a number may name several chapters), or by
