@@ -23,24 +23,31 @@
 namespace nnwb::exercises {
 namespace {
 
-// A step's value as a matrix: one sample is a vector, kept as one column.
-Eigen::MatrixXd columns(const Value& value) {
-  if (const auto* v = std::get_if<Eigen::VectorXd>(&value)) return *v;
-  return std::get<Eigen::MatrixXd>(value);
-}
-
-// Back to the step's own kind.
-Value shaped(const Eigen::MatrixXd& m, bool batch) {
-  if (batch) return m;
-  return Eigen::VectorXd(m.col(0));
-}
-
 Eigen::MatrixXd sigmoid_of(const Eigen::MatrixXd& a) {
   return a.unaryExpr([](double v) { return 1.0 / (1.0 + std::exp(-v)); });
 }
 
 // x(1 − x) elementwise: σ'(a) when x = σ(a), the mistake when x = a.
 Eigen::MatrixXd logistic_slope(const Eigen::MatrixXd& x) { return x.cwiseProduct((1.0 - x.array()).matrix()); }
+
+// The grader also feeds a student's own earlier answers to the mistakes, in whatever shape they came:
+// a product, difference or elementwise product whose shapes do not fit has no value (NaN entries),
+// instead of an Eigen assertion.
+Eigen::MatrixXd no_value(Eigen::Index rows, Eigen::Index cols) {
+  return Eigen::MatrixXd::Constant(rows, cols, std::nan(""));
+}
+Eigen::MatrixXd times(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y) {
+  return x.cols() == y.rows() ? Eigen::MatrixXd(x * y) : no_value(x.rows(), y.cols());
+}
+Eigen::MatrixXd minus(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y) {
+  return x.rows() == y.rows() && x.cols() == y.cols() ? Eigen::MatrixXd(x - y) : no_value(x.rows(), x.cols());
+}
+Eigen::MatrixXd hadamard(const Eigen::MatrixXd& x, const Eigen::MatrixXd& y) {
+  return x.rows() == y.rows() && x.cols() == y.cols() ? Eigen::MatrixXd(x.cwiseProduct(y))
+                                                      : no_value(x.rows(), x.cols());
+}
+// One sample's vector back from a matrix of one column.
+Eigen::VectorXd column(const Eigen::MatrixXd& m) { return m.cols() > 0 ? Eigen::VectorXd(m.col(0)) : Eigen::VectorXd(); }
 
 void two_layer(std::vector<Exercise>& out) {
   Exercise e("delta_recursion.two_layer", "delta_recursion", "The delta recursion on one sample of a two-layer network",
@@ -70,7 +77,7 @@ void two_layer(std::vector<Exercise>& out) {
   e.ask(p + "l2.delta", 2)
       .mistake("sign_flipped", "δ = ∂E/∂a is ŷ − t, not t − ŷ", {p + "l2.z", p + "t"},
                // t − ŷ
-               [p](const Inputs& in) -> Value { return Eigen::VectorXd(in.vector(p + "t") - in.vector(p + "l2.z")); })
+               [p](const Inputs& in) -> Value { return column(minus(in.vector(p + "t"), in.vector(p + "l2.z"))); })
       .mistake("extra_gprime",
                "with a softmax output and the cross-entropy the output delta is ŷ − t itself; there is no extra "
                "ŷ(1 − ŷ) factor",
@@ -78,7 +85,7 @@ void two_layer(std::vector<Exercise>& out) {
                // ŷ ∘ (1 − ŷ) ∘ (ŷ − t)
                [p](const Inputs& in) -> Value {
                  const Eigen::VectorXd& y = in.vector(p + "l2.z");
-                 return Eigen::VectorXd(logistic_slope(y).cwiseProduct(y - in.vector(p + "t")));
+                 return column(hadamard(logistic_slope(y), minus(y, in.vector(p + "t"))));
                });
 
   // δ⁽¹⁾ = σ'(a⁽¹⁾) ∘ (W⁽²⁾ᵀ δ⁽²⁾), σ'(a) = σ(a)(1 − σ(a))
@@ -88,7 +95,7 @@ void two_layer(std::vector<Exercise>& out) {
                {"net2.W2", p + "l2.delta"},
                // W⁽²⁾ᵀ δ⁽²⁾
                [p](const Inputs& in) -> Value {
-                 return Eigen::VectorXd(in.matrix("net2.W2").transpose() * in.vector(p + "l2.delta"));
+                 return column(times(in.matrix("net2.W2").transpose(), in.vector(p + "l2.delta")));
                })
       .mistake("gprime_at_preactivation",
                "the pre-activation is used where the activation belongs: σ'(a) = z(1 − z) with z = σ(a), not "
@@ -96,8 +103,8 @@ void two_layer(std::vector<Exercise>& out) {
                {p + "l1.a", "net2.W2", p + "l2.delta"},
                // a⁽¹⁾ ∘ (1 − a⁽¹⁾) ∘ (W⁽²⁾ᵀ δ⁽²⁾)
                [p](const Inputs& in) -> Value {
-                 const Eigen::VectorXd back = in.matrix("net2.W2").transpose() * in.vector(p + "l2.delta");
-                 return Eigen::VectorXd(logistic_slope(in.vector(p + "l1.a")).cwiseProduct(back));
+                 const Eigen::MatrixXd back = times(in.matrix("net2.W2").transpose(), in.vector(p + "l2.delta"));
+                 return column(hadamard(logistic_slope(in.vector(p + "l1.a")), back));
                });
 
   // ∂E/∂W⁽²⁾ = δ⁽²⁾ z⁽¹⁾ᵀ
@@ -155,14 +162,14 @@ void batch(std::vector<Exercise>& out) {
                {p + "l3.a", p + "dE_dy"},
                // A⁽³⁾ ∘ (1 − A⁽³⁾) ∘ ∂E/∂Ŷ
                [p](const Inputs& in) -> Value {
-                 return Eigen::MatrixXd(logistic_slope(in.matrix(p + "l3.a")).cwiseProduct(in.matrix(p + "dE_dy")));
+                 return hadamard(logistic_slope(in.matrix(p + "l3.a")), in.matrix(p + "dE_dy"));
                })
       .mistake("sign_flipped", "∂E/∂Ŷ = Ŷ − T, not T − Ŷ: the output deltas have the wrong sign",
                {p + "l3.a", p + "dE_dy"},
                // −σ'(A⁽³⁾) ∘ (Ŷ − T)
                [p](const Inputs& in) -> Value {
                  const Eigen::MatrixXd y = sigmoid_of(in.matrix(p + "l3.a"));
-                 return Eigen::MatrixXd(-logistic_slope(y).cwiseProduct(in.matrix(p + "dE_dy")));
+                 return Eigen::MatrixXd(-hadamard(logistic_slope(y), in.matrix(p + "dE_dy")));
                });
 
   // Δ⁽²⁾ = σ'(A⁽²⁾) ∘ (W⁽³⁾ᵀ Δ⁽³⁾)
@@ -172,7 +179,7 @@ void batch(std::vector<Exercise>& out) {
                {"net3.W3", p + "l3.delta"},
                // W⁽³⁾ᵀ Δ⁽³⁾
                [p](const Inputs& in) -> Value {
-                 return Eigen::MatrixXd(in.matrix("net3.W3").transpose() * in.matrix(p + "l3.delta"));
+                 return times(in.matrix("net3.W3").transpose(), in.matrix(p + "l3.delta"));
                })
       .mistake("gprime_at_preactivation",
                "the pre-activation is used where the activation belongs: σ'(a) = z(1 − z) with z = σ(a), not "
@@ -180,16 +187,16 @@ void batch(std::vector<Exercise>& out) {
                {p + "l2.a", "net3.W3", p + "l3.delta"},
                // A⁽²⁾ ∘ (1 − A⁽²⁾) ∘ (W⁽³⁾ᵀ Δ⁽³⁾)
                [p](const Inputs& in) -> Value {
-                 const Eigen::MatrixXd back = in.matrix("net3.W3").transpose() * in.matrix(p + "l3.delta");
-                 return Eigen::MatrixXd(logistic_slope(in.matrix(p + "l2.a")).cwiseProduct(back));
+                 const Eigen::MatrixXd back = times(in.matrix("net3.W3").transpose(), in.matrix(p + "l3.delta"));
+                 return hadamard(logistic_slope(in.matrix(p + "l2.a")), back);
                })
       .mistake("tanh_slope", "layer 2 is a sigmoid layer: its g'(a) is σ(a)(1 − σ(a)), not tanh's 1 − z²",
                {p + "l2.z", "net3.W3", p + "l3.delta"},
                // (1 − Z⁽²⁾²) ∘ (W⁽³⁾ᵀ Δ⁽³⁾)
                [p](const Inputs& in) -> Value {
-                 const Eigen::MatrixXd back = in.matrix("net3.W3").transpose() * in.matrix(p + "l3.delta");
+                 const Eigen::MatrixXd back = times(in.matrix("net3.W3").transpose(), in.matrix(p + "l3.delta"));
                  const Eigen::MatrixXd& z = in.matrix(p + "l2.z");
-                 return Eigen::MatrixXd((1.0 - z.array().square()).matrix().cwiseProduct(back));
+                 return hadamard((1.0 - z.array().square()).matrix(), back);
                });
 
   // ∂E/∂W⁽³⁾ = Δ⁽³⁾ Z⁽²⁾ᵀ
@@ -200,7 +207,7 @@ void batch(std::vector<Exercise>& out) {
                {p + "l3.delta", p + "l2.a"},
                // Δ⁽³⁾ A⁽²⁾ᵀ
                [p](const Inputs& in) -> Value {
-                 return Eigen::MatrixXd(in.matrix(p + "l3.delta") * in.matrix(p + "l2.a").transpose());
+                 return times(in.matrix(p + "l3.delta"), in.matrix(p + "l2.a").transpose());
                })
       .mistake("averaged",
                "the batch error here is the sum E = Σ_n E_n, so its gradient is the sum Δ⁽³⁾ (Z⁽²⁾)ᵀ, not "
@@ -209,7 +216,7 @@ void batch(std::vector<Exercise>& out) {
                // Δ⁽³⁾ Z⁽²⁾ᵀ / N
                [p](const Inputs& in) -> Value {
                  const Eigen::MatrixXd& d = in.matrix(p + "l3.delta");  // N = its number of columns
-                 return Eigen::MatrixXd(d * in.matrix(p + "l2.z").transpose() / static_cast<double>(d.cols()));
+                 return Eigen::MatrixXd(times(d, in.matrix(p + "l2.z").transpose()) / static_cast<double>(d.cols()));
                });
 
   // ∂E/∂b⁽³⁾ = Δ⁽³⁾ 1
@@ -232,7 +239,7 @@ void batch(std::vector<Exercise>& out) {
                {p + "l2.delta", p + "l1.a"},
                // Δ⁽²⁾ A⁽¹⁾ᵀ
                [p](const Inputs& in) -> Value {
-                 return Eigen::MatrixXd(in.matrix(p + "l2.delta") * in.matrix(p + "l1.a").transpose());
+                 return times(in.matrix(p + "l2.delta"), in.matrix(p + "l1.a").transpose());
                })
       .mistake("not_transposed",
                "Z⁽¹⁾ must be transposed: ∂E/∂W⁽²⁾ = Δ⁽²⁾ (Z⁽¹⁾)ᵀ pairs each sample's delta with the same "
@@ -252,7 +259,7 @@ void batch(std::vector<Exercise>& out) {
                // Δ⁽²⁾ Z⁽¹⁾ᵀ / N
                [p](const Inputs& in) -> Value {
                  const Eigen::MatrixXd& d = in.matrix(p + "l2.delta");
-                 return Eigen::MatrixXd(d * in.matrix(p + "l1.z").transpose() / static_cast<double>(d.cols()));
+                 return Eigen::MatrixXd(times(d, in.matrix(p + "l1.z").transpose()) / static_cast<double>(d.cols()));
                });
   out.push_back(std::move(e));
 }

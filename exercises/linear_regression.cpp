@@ -17,6 +17,12 @@
 namespace nnwb::exercises {
 namespace {
 
+// The grader also feeds a student's own earlier answers to the mistakes, in whatever shape they came:
+// where the shapes do not fit, a mistake has no value (NaN).
+Eigen::MatrixXd no_value(Eigen::Index rows, Eigen::Index cols) {
+  return Eigen::MatrixXd::Constant(rows, cols, std::nan(""));
+}
+
 // ½‖D − XW‖² without the ½: the mistake.
 double squared_error_sum(const Eigen::MatrixXd& x, const Eigen::MatrixXd& w, const Eigen::MatrixXd& d) {
   if (x.cols() != w.rows() || x.rows() != d.rows() || w.cols() != d.cols()) return std::nan("");
@@ -26,7 +32,7 @@ double squared_error_sum(const Eigen::MatrixXd& x, const Eigen::MatrixXd& w, con
 // +Xᵀ(D − XW), the gradient with its sign flipped; NaN where the shapes do not fit.
 Eigen::MatrixXd ascent_direction(const Eigen::MatrixXd& x, const Eigen::MatrixXd& w, const Eigen::MatrixXd& d) {
   if (x.cols() != w.rows() || x.rows() != d.rows() || w.cols() != d.cols())
-    return Eigen::MatrixXd::Constant(w.rows(), w.cols(), std::nan(""));
+    return no_value(w.rows(), w.cols());
   return x.transpose() * (d - x * w);
 }
 
@@ -86,12 +92,16 @@ void linear_regression(std::vector<Exercise>& out) {
                {"w_start", "alpha", "gd.iter0.grad"},
                // W(0) + α ∂E/∂W
                [](const Inputs& in) -> Value {
-                 return Eigen::MatrixXd(in.matrix("w_start") + in.scalar("alpha") * in.matrix("gd.iter0.grad"));
+                 const Eigen::MatrixXd &w = in.matrix("w_start"), &g = in.matrix("gd.iter0.grad");
+                 if (w.rows() != g.rows() || w.cols() != g.cols()) return no_value(w.rows(), w.cols());
+                 return Eigen::MatrixXd(w + in.scalar("alpha") * g);
                })
       .mistake("no_alpha", "the step is the gradient times the learning rate α", {"w_start", "gd.iter0.grad"},
                // W(0) − ∂E/∂W
                [](const Inputs& in) -> Value {
-                 return Eigen::MatrixXd(in.matrix("w_start") - in.matrix("gd.iter0.grad"));
+                 const Eigen::MatrixXd &w = in.matrix("w_start"), &g = in.matrix("gd.iter0.grad");
+                 if (w.rows() != g.rows() || w.cols() != g.cols()) return no_value(w.rows(), w.cols());
+                 return Eigen::MatrixXd(w - g);
                });
 
   sse_mistakes(e.ask("gd.iter1.sse"), "gd.iter1.w");

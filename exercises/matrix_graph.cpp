@@ -21,6 +21,12 @@ Eigen::MatrixXd not_applicable(Eigen::Index rows, Eigen::Index cols) {
   return Eigen::MatrixXd::Constant(rows, cols, std::nan(""));
 }
 
+// The grader also feeds a student's own earlier answers to the mistakes, in whatever shape they came:
+// an elementwise product whose shapes do not fit has no value.
+Eigen::VectorXd hadamard(const Eigen::VectorXd& x, const Eigen::VectorXd& y) {
+  return x.size() == y.size() ? Eigen::VectorXd(x.cwiseProduct(y)) : Eigen::VectorXd(not_applicable(x.size(), 1).col(0));
+}
+
 // x(1 − x) elementwise: σ'(a) when x = σ(a), the mistake when x = a.
 Eigen::VectorXd logistic_slope(const Eigen::VectorXd& x) { return x.cwiseProduct((1.0 - x.array()).matrix()); }
 
@@ -99,7 +105,7 @@ void matrix_graph(std::vector<Exercise>& out) {
                {"f2.x3", "grad.x4"},
                // x₃ ∘ (1 − x₃) ∘ ∂L/∂x₄
                [](const Inputs& in) -> Value {
-                 return Eigen::VectorXd(logistic_slope(in.vector("f2.x3")).cwiseProduct(in.vector("grad.x4")));
+                 return hadamard(logistic_slope(in.vector("f2.x3")), in.vector("grad.x4"));
                });
 
   // ∂L/∂W₁ = ∂L/∂x₂ xᵀ, with ∂L/∂x₂ = ∂L/∂x₃

@@ -70,7 +70,10 @@ void sigmoid_posterior(std::vector<Exercise>& out) {
   e.ask("sigmoid.point1.a")
       .mistake("no_bias", "the pre-activation includes the bias: a = wᵀx + w₀", {"sigmoid.w", "point1"},
                // wᵀx
-               [](const Inputs& in) -> Value { return in.vector("sigmoid.w").dot(in.vector("point1")); });
+               [](const Inputs& in) -> Value {
+                 const Eigen::VectorXd &w = in.vector("sigmoid.w"), &x = in.vector("point1");
+                 return w.size() == x.size() ? w.dot(x) : std::nan("");  // no value when the shapes do not fit
+               });
 
   // y = g(a) = 1/(1 + e^{−a})
   e.ask("sigmoid.point1.y")
