@@ -189,7 +189,11 @@ int run(int argc, char** argv) {
 
   std::string key_format = "markdown";
   auto* key = app.add_subcommand("key", "Print the answer trace (the key), for one student or a roster");
-  key->add_option("exercise", exercise_id, "Exercise id")->required();
+  bool all_defaults = false;
+  key->add_option("exercise", exercise_id, "Exercise id");
+  key->add_flag("--all-defaults", all_defaults,
+                "Every exercise's default variant (the lecture's numbers) into --output-dir: <exercise>.md and "
+                "<exercise>.json, as kept in solutions/");
   add_who(*key, who, true);
   key->add_option("-f,--format", key_format, "markdown or json")->check(CLI::IsMember({"markdown", "json"}));
   key->add_option("-o,--output", output, "Write to FILE instead of standard output");
@@ -251,6 +255,17 @@ int run(int argc, char** argv) {
                                  e.title());
       return exit_ok;
     }
+    if (key->parsed() && all_defaults) {
+      if (!output_dir) throw CLI::ValidationError("--all-defaults needs --output-dir DIR");
+      std::filesystem::create_directories(*output_dir);
+      for (const Exercise& e : exercises::all()) {
+        const Trace trace = e.build(std::nullopt);
+        write_file_atomically(std::filesystem::path(*output_dir) / (e.id() + ".md"), render_key_markdown(e, trace, Variant::lecture()));
+        write_file_atomically(std::filesystem::path(*output_dir) / (e.id() + ".json"), render_key_json(e, trace, Variant::lecture()));
+      }
+      return exit_ok;
+    }
+    if (exercise_id.empty()) throw CLI::ValidationError("name an exercise (see nnwb-exercise list)");
     const Exercise& exercise = exercises::find(exercise_id);
 
     if (sheet->parsed() || key->parsed()) {

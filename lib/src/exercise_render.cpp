@@ -45,6 +45,29 @@ std::string question_text(const AskedStep& asked, const Trace& trace) {
   return text;
 }
 
+// The accepted interval(s) around the key, as text.
+std::string accepted_text(const Value& truth, const Tolerance& tolerance) {
+  const auto entries = [&](const double* data, Eigen::Index n) {
+    std::string out;
+    for (Eigen::Index i = 0; i < n; ++i)
+      out += (i ? "; " : "") + describe(accepted_interval(data[i], tolerance));
+    return out;
+  };
+  switch (kind_of(truth)) {
+    case ValueKind::scalar: return describe(accepted_interval(std::get<double>(truth), tolerance));
+    case ValueKind::vector: {
+      const auto& v = std::get<Eigen::VectorXd>(truth);
+      return "entry by entry: " + entries(v.data(), v.size());
+    }
+    case ValueKind::matrix: {
+      const Eigen::MatrixXd rows = std::get<Eigen::MatrixXd>(truth).transpose();  // row by row
+      return "row by row: " + entries(rows.data(), rows.size());
+    }
+    case ValueKind::verdict: return std::get<Verdict>(truth).holds ? "true" : "false";
+  }
+  return "";
+}
+
 }  // namespace detail
 
 StepRole role_of(const Exercise& exercise, const Trace& trace, std::string_view step) {
@@ -178,7 +201,7 @@ std::string render_key_markdown(const Exercise& exercise, const Trace& trace, co
     const Step& step = trace.step_at(asked[i]->step);
     std::string mistakes;
     for (const Mistake& m : asked[i]->mistakes) mistakes += (mistakes.empty() ? "" : ", ") + ("`" + m.id + "`");
-    std::string accepted = describe(asked[i]->accept);
+    const std::string accepted = detail::accepted_text(step.value, asked[i]->accept) + ", " + describe(asked[i]->accept);
     out += fmt::format("| {} | {} `{}` | ${}$ | {} | {} | {} |\n", i + 1, step.title, step.id,
                        detail::format_value_latex(step.value, sheet_rounding), accepted,
                        detail::format_number(asked[i]->weight, {Rounding::Mode::significant, 4}),

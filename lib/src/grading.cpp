@@ -76,29 +76,6 @@ std::string written(const Value& value) {
   return "";
 }
 
-// The accepted interval(s) around the key, as text.
-std::string accepted_text(const Value& truth, const Tolerance& tolerance) {
-  const auto entries = [&](const double* data, Eigen::Index n) {
-    std::string out;
-    for (Eigen::Index i = 0; i < n; ++i)
-      out += (i ? "; " : "") + describe(accepted_interval(data[i], tolerance));
-    return out;
-  };
-  switch (kind_of(truth)) {
-    case ValueKind::scalar: return describe(accepted_interval(std::get<double>(truth), tolerance));
-    case ValueKind::vector: {
-      const auto& v = std::get<Eigen::VectorXd>(truth);
-      return "entry by entry: " + entries(v.data(), v.size());
-    }
-    case ValueKind::matrix: {
-      const Eigen::MatrixXd rows = std::get<Eigen::MatrixXd>(truth).transpose();  // row by row
-      return "row by row: " + entries(rows.data(), rows.size());
-    }
-    case ValueKind::verdict: return std::get<Verdict>(truth).holds ? "true" : "false";
-  }
-  return "";
-}
-
 std::string shown(const Value& value) {
   if (const auto* v = std::get_if<Verdict>(&value)) return v->holds ? "true" : "false";
   return detail::format_value_inline(value, {Rounding::Mode::significant, 6});
@@ -137,7 +114,7 @@ Grade grade(const Exercise& exercise, const Trace& key, const Variant& variant, 
     s.question = detail::question_text(*a, key);
     s.weight = a->weight;
     s.expected = key.value(a->step);
-    s.accepted = accepted_text(s.expected, a->accept);
+    s.accepted = detail::accepted_text(s.expected, a->accept);
     s.outcome = Outcome::missing;
     g.steps.push_back(std::move(s));
   }

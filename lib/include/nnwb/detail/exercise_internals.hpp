@@ -17,4 +17,7 @@ std::vector<const AskedStep*> asked_in_trace_order(const Exercise& exercise, con
 /// The question as plain text: the exercise's own wording, else the step's title and formula.
 std::string question_text(const AskedStep& asked, const Trace& trace);
 
+/// The accepted interval(s) around the key, as text: "[2.5, 5.5]", "entry by entry: (…); (…)".
+std::string accepted_text(const Value& truth, const Tolerance& tolerance);
+
 }  // namespace nnwb::detail
