@@ -3,7 +3,8 @@
 //   nnwb-exercise list
 //   nnwb-exercise sheet    EXERCISE [--student ID | --seed N | --roster CSV --output-dir DIR]
 //   nnwb-exercise template EXERCISE [--student ID | --seed N]
-//   nnwb-exercise key      EXERCISE [--student ID | --seed N | --roster CSV --output-dir DIR] [--format markdown|json]
+//   nnwb-exercise key      EXERCISE [--student ID | --seed N | --roster CSV] [--format markdown|json | --output-dir DIR]
+//   nnwb-exercise key      --all-defaults --output-dir solutions
 //   nnwb-exercise grade    EXERCISE ANSWERS.toml [--student ID | --seed N] [--format text|markdown|json|gradescope]
 //   nnwb-exercise batch    EXERCISE FOLDER --gradebook grades.csv --feedback DIR
 //   nnwb-exercise gradescope EXERCISE --output-dir DIR
@@ -180,7 +181,7 @@ int run(int argc, char** argv) {
   add_who(*sheet, who, true);
   sheet->add_option("-o,--output", output, "Write to FILE instead of standard output");
   sheet->add_option("--output-dir", output_dir,
-                    "With --roster: write DIR/<student>.md (the sheet) and DIR/<student>.toml (the answer file)");
+                    "Write DIR/<student>.md (the sheet) and DIR/<student>.toml (the answer file), for each student of --roster or for the one variant asked");
 
   auto* templ = app.add_subcommand("template", "Print the answer file a student fills in (TOML)");
   templ->add_option("exercise", exercise_id, "Exercise id")->required();
@@ -197,7 +198,7 @@ int run(int argc, char** argv) {
   add_who(*key, who, true);
   key->add_option("-f,--format", key_format, "markdown or json")->check(CLI::IsMember({"markdown", "json"}));
   key->add_option("-o,--output", output, "Write to FILE instead of standard output");
-  key->add_option("--output-dir", output_dir, "With --roster: write DIR/<student>.md and DIR/<student>.json");
+  key->add_option("--output-dir", output_dir, "Write DIR/<student>.md and DIR/<student>.json, for each student of --roster or for the one variant asked");
 
   std::string answers_path, grade_format = "text", gradescope_metadata, gradescope_field = "email";
   auto* grade_cmd = app.add_subcommand("grade", "Grade one answer file, step by step");
@@ -275,9 +276,20 @@ int run(int argc, char** argv) {
         if (is_sheet) return std::pair{render_sheet(exercise, trace, variant), render_answer_template(exercise, trace, variant)};
         return std::pair{render_key_markdown(exercise, trace, variant), render_key_json(exercise, trace, variant)};
       };
-      if (!who.roster) {
+      if (!who.roster && !output_dir) {
         const auto [markdown, other] = one(variant_of(who));
         write_output(is_sheet || key_format == "markdown" ? markdown : other, output);
+        return exit_ok;
+      }
+      if (!who.roster) {  // one variant, both files: <student>.md and .toml/.json (or seed-N, lecture)
+        const Variant variant = variant_of(who);
+        const std::string name = variant.student ? *variant.student
+                                 : variant.seed  ? fmt::format("seed-{}", *variant.seed)
+                                                 : std::string("lecture");
+        std::filesystem::create_directories(*output_dir);
+        const auto [markdown, other] = one(variant);
+        write_file_atomically(std::filesystem::path(*output_dir) / (name + ".md"), markdown);
+        write_file_atomically(std::filesystem::path(*output_dir) / (name + (is_sheet ? ".toml" : ".json")), other);
         return exit_ok;
       }
       if (!output_dir) throw CLI::ValidationError("--roster needs --output-dir DIR");
