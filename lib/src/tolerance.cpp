@@ -72,7 +72,7 @@ std::string describe(const Tolerance& tolerance) {
 
 std::string describe(const AcceptedInterval& interval) {
   // Enough significant digits that the two ends print apart.
-  int digits = 4;
+  int digits = 5;
   while (digits < 17 && fmt::format("{:.{}g}", interval.lo, digits) == fmt::format("{:.{}g}", interval.hi, digits))
     ++digits;
   return fmt::format("{}{:.{}g}, {:.{}g}{}", interval.closed ? "[" : "(", interval.lo, digits, interval.hi, digits,

@@ -1,0 +1,376 @@
+// nnwb-exercise: the command line for exercises, for students, instructors and graders.
+//
+//   nnwb-exercise list
+//   nnwb-exercise sheet    EXERCISE [--student ID | --seed N | --roster CSV --output-dir DIR]
+//   nnwb-exercise template EXERCISE [--student ID | --seed N]
+//   nnwb-exercise key      EXERCISE [--student ID | --seed N | --roster CSV --output-dir DIR] [--format markdown|json]
+//   nnwb-exercise grade    EXERCISE ANSWERS.toml [--student ID | --seed N] [--format text|markdown|json|gradescope]
+//   nnwb-exercise batch    EXERCISE FOLDER --gradebook grades.csv --feedback DIR
+//   nnwb-exercise gradescope EXERCISE --output-dir DIR
+//
+// Exit codes: 0 done; 1 a file could not be read or written, or an answer file had problems (the
+// grade is still written); 2 a wrong option.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+#include "exercises.hpp"
+#include "nnwb/chapter.hpp"
+#include "nnwb/gradebook.hpp"
+#include "nnwb/grading.hpp"
+#include "nnwb/random.hpp"
+
+#ifndef NNWB_SOURCE_DIR
+#error "NNWB_SOURCE_DIR must name the source tree (the Gradescope autograder copies it)"
+#endif
+
+namespace {
+
+using namespace nnwb;
+
+// Who the output is for: one student, one seed, the lecture's numbers, or a roster.
+struct Who {
+  std::optional<std::string> student;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::string> roster;
+};
+
+void add_who(CLI::App& command, Who& who, bool with_roster) {
+  auto* student = command.add_option("--student", who.student, "The variant of this student id (hashed to a seed)");
+  auto* seed = command.add_option("--seed", who.seed, "The variant of this seed")->excludes(student);
+  if (with_roster)
+    command.add_option("--roster", who.roster, "A CSV of student ids: one output per student (needs --output-dir)")
+        ->excludes(student)
+        ->excludes(seed)
+        ->check(CLI::ExistingFile);
+}
+
+Variant variant_of(const Who& who) {
+  if (who.student) return Variant::for_student(*who.student);
+  if (who.seed) return Variant::for_seed(*who.seed);
+  return Variant::lecture();
+}
+
+void write_output(const std::string& text, const std::optional<std::string>& output) {
+  if (!output) {
+    std::cout << text;
+    std::cout.flush();
+    if (!std::cout) throw std::runtime_error("cannot write to standard output");
+    return;
+  }
+  write_file_atomically(*output, text);
+}
+
+// One line per file on standard error, or a bar that redraws itself when standard error is a
+// terminal.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool enabled) : enabled_(enabled), terminal_(::isatty(2) != 0) {}
+  void operator()(std::size_t done, std::size_t total, const std::filesystem::path& file) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (terminal_ && done < total && now - last_ < std::chrono::milliseconds(50)) return;
+    last_ = now;
+    constexpr std::size_t width = 30;
+    const std::size_t filled = total ? done * width / total : width;
+    const std::string bar = std::string(filled, '#') + std::string(width - filled, '.');
+    if (terminal_)
+      std::cerr << fmt::format("\r[{}] {}/{} {:<30.30}", bar, done, total, file.filename().string())
+                << (done == total ? "\n" : "") << std::flush;
+    else if (done == total || done % std::max<std::size_t>(1, total / 10) == 0)
+      std::cerr << fmt::format("[{}] {}/{}\n", bar, done, total);
+  }
+
+ private:
+  bool enabled_, terminal_;
+  std::chrono::steady_clock::time_point last_{};
+};
+
+// ---- the Gradescope autograder -----------------------------------------------------------------
+
+constexpr const char* setup_sh = R"SH(#!/usr/bin/env bash
+# Gradescope runs this once, when it builds the autograder image: install what nnwb needs and
+# build the grader. The image must be Debian 12 or Ubuntu 24.04 (or later): they have every package.
+set -euo pipefail
+cd /autograder/source/nnwb
+.ci/install-deps
+cmake -S . -B build -DNNWB_BUILD_TESTS=OFF -DNNWB_NATIVE=OFF
+cmake --build build -j"$(nproc)" --target nnwb-exercise
+)SH";
+
+constexpr const char* run_autograder = R"SH(#!/usr/bin/env bash
+# Gradescope runs this for every submission: grade the student's answer file (the first .toml in
+# the submission) as the variant of the submitting student, into results/results.json.
+# NNWB_AUTOGRADER_ROOT and NNWB_EXERCISE_BIN let it be tried outside Gradescope.
+set -uo pipefail
+root="${NNWB_AUTOGRADER_ROOT:-/autograder}"
+grader="${NNWB_EXERCISE_BIN:-$root/source/nnwb/build/bin/nnwb-exercise}"
+mkdir -p "$root/results"
+answers="$(find "$root/submission" -name '*.toml' -type f 2>/dev/null | sort | head -n 1)"
+"$grader" grade @EXERCISE@ "${answers:-$root/submission/answers.toml}" \
+  --gradescope-metadata "$root/submission_metadata.json" --gradescope-student-field @FIELD@ \
+  --format gradescope --output "$root/results/results.json"
+status=$?
+# 0: graded; 1: graded, but the answer file had problems (they are in results.json).
+if [ "$status" -le 1 ] && [ -s "$root/results/results.json" ]; then exit 0; fi
+exit "$status"
+)SH";
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+void build_gradescope_autograder(const Exercise& exercise, const std::filesystem::path& dir, const std::string& field) {
+  namespace fs = std::filesystem;
+  fs::create_directories(dir);
+  write_file_atomically(dir / "setup.sh", setup_sh);
+  write_file_atomically(dir / "run_autograder",
+                        replace_all(replace_all(run_autograder, "@EXERCISE@", exercise.id()), "@FIELD@", field));
+  for (const char* script : {"setup.sh", "run_autograder"})
+    fs::permissions(dir / script, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
+                    fs::perm_options::add);
+  // The source the grader is built from: the library, the chapters, the exercises.
+  const fs::path source(NNWB_SOURCE_DIR);
+  const fs::path copy = dir / "nnwb";
+  fs::remove_all(copy);
+  fs::create_directories(copy);
+  for (const char* part : {"CMakeLists.txt", "lib", "chapters", "exercises", "cmake", ".ci"})
+    fs::copy(source / part, copy / part, fs::copy_options::recursive);
+  // A ready-to-upload zip: the files at its root, as Gradescope wants (cmake can write zips).
+  const fs::path zip = dir / "autograder.zip";
+  fs::remove(zip);
+  const std::string command = fmt::format("cd '{}' && cmake -E tar cf autograder.zip --format=zip setup.sh run_autograder nnwb",
+                                          dir.string());
+  if (std::system(command.c_str()) != 0) throw std::runtime_error(fmt::format("cannot write '{}'", zip.string()));
+}
+
+// The student id Gradescope gives: users[0].<field> in submission_metadata.json.
+std::string student_from_gradescope(const std::string& path, const std::string& field) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error(fmt::format("{}: cannot read Gradescope's submission metadata", path));
+  const auto metadata = nlohmann::json::parse(in, nullptr, false);
+  if (metadata.is_discarded()) throw std::runtime_error(fmt::format("{}: not valid JSON", path));
+  const auto users = metadata.find("users");
+  if (users == metadata.end() || !users->is_array() || users->empty() || !(*users)[0].contains(field))
+    throw std::runtime_error(fmt::format("{}: no users[0].{} in the submission metadata", path, field));
+  const auto& id = (*users)[0][field];
+  return id.is_string() ? id.get<std::string>() : id.dump();
+}
+
+int run(int argc, char** argv) {
+  CLI::App app("nnwb-exercise: exercises drawn per student, their answer traces, and the grader.", "nnwb-exercise");
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 done; 1 a file could not be read or written, or an answer file had problems "
+             "(the grade is still written); 2 a wrong option.");
+
+  auto* list = app.add_subcommand("list", "List the exercises");
+
+  std::string exercise_id;
+  Who who;
+  std::optional<std::string> output, output_dir;
+
+  auto* sheet = app.add_subcommand("sheet", "Print a student's sheet (Markdown): their numbers and the blanks");
+  sheet->add_option("exercise", exercise_id, "Exercise id (see list)")->required();
+  add_who(*sheet, who, true);
+  sheet->add_option("-o,--output", output, "Write to FILE instead of standard output");
+  sheet->add_option("--output-dir", output_dir,
+                    "With --roster: write DIR/<student>.md (the sheet) and DIR/<student>.toml (the answer file)");
+
+  auto* templ = app.add_subcommand("template", "Print the answer file a student fills in (TOML)");
+  templ->add_option("exercise", exercise_id, "Exercise id")->required();
+  add_who(*templ, who, false);
+  templ->add_option("-o,--output", output, "Write to FILE instead of standard output");
+
+  std::string key_format = "markdown";
+  auto* key = app.add_subcommand("key", "Print the answer trace (the key), for one student or a roster");
+  bool all_defaults = false;
+  key->add_option("exercise", exercise_id, "Exercise id");
+  key->add_flag("--all-defaults", all_defaults,
+                "Every exercise's default variant (the lecture's numbers) into --output-dir: <exercise>.md and "
+                "<exercise>.json, as kept in solutions/");
+  add_who(*key, who, true);
+  key->add_option("-f,--format", key_format, "markdown or json")->check(CLI::IsMember({"markdown", "json"}));
+  key->add_option("-o,--output", output, "Write to FILE instead of standard output");
+  key->add_option("--output-dir", output_dir, "With --roster: write DIR/<student>.md and DIR/<student>.json");
+
+  std::string answers_path, grade_format = "text", gradescope_metadata, gradescope_field = "email";
+  auto* grade_cmd = app.add_subcommand("grade", "Grade one answer file, step by step");
+  grade_cmd->add_option("exercise", exercise_id, "Exercise id")->required();
+  grade_cmd->add_option("answers", answers_path, "The student's answer file (.toml)")->required();
+  add_who(*grade_cmd, who, false);
+  grade_cmd->add_option("-f,--format", grade_format, "text, markdown, json, or gradescope (results.json)")
+      ->check(CLI::IsMember({"text", "markdown", "json", "gradescope"}));
+  grade_cmd->add_option("-o,--output", output, "Write to FILE instead of standard output");
+  grade_cmd->add_option("--gradescope-metadata", gradescope_metadata,
+                        "Take the student id from Gradescope's submission_metadata.json");
+  grade_cmd->add_option("--gradescope-student-field", gradescope_field,
+                        "Which field of users[0] in the metadata is the student id (default: email)");
+
+  std::string folder, gradebook_path, feedback_dir, feedback_format = "markdown";
+  unsigned jobs = 0;
+  bool quiet = false;
+  auto* batch = app.add_subcommand("batch", "Grade a folder of <student>.toml files into a gradebook and feedback files");
+  batch->add_option("exercise", exercise_id, "Exercise id")->required();
+  batch->add_option("folder", folder, "The folder of submissions, one <student id>.toml each")->required();
+  batch->add_option("--gradebook", gradebook_path, "The CSV gradebook to write")->required();
+  batch->add_option("--feedback", feedback_dir, "The folder for one feedback file per student")->required();
+  batch->add_option("--feedback-format", feedback_format, "markdown, text or json")
+      ->check(CLI::IsMember({"markdown", "text", "json"}));
+  batch->add_option("-j,--jobs", jobs, "Grade this many at once (default: one per core)");
+  batch->add_flag("-q,--quiet", quiet, "No progress bar");
+
+  auto* gradescope = app.add_subcommand("gradescope", "Build a Gradescope autograder (setup.sh, run_autograder, the zip)");
+  gradescope->add_option("exercise", exercise_id, "Exercise id")->required();
+  gradescope->add_option("--output-dir", output_dir, "Where to write it")->required();
+  gradescope->add_option("--student-field", gradescope_field,
+                         "Which field of Gradescope's users[0] is the student id the sheets were drawn for: "
+                         "email (default), sid or id");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app.help();
+    return exit_ok;
+  } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() == 0) {
+      std::cout << app.help();
+      return exit_ok;
+    }
+    std::string message = error.what();
+    std::replace(message.begin(), message.end(), '\n', ' ');
+    std::cerr << fmt::format("nnwb-exercise: error: {} (see --help)\n", message);
+    return exit_usage;
+  }
+
+  try {
+    if (list->parsed()) {
+      for (const Exercise& e : exercises::all())
+        std::cout << fmt::format("{:<30} {:>3} steps {:>4} points  {}\n", e.id(), e.asked().size(), e.max_score(),
+                                 e.title());
+      return exit_ok;
+    }
+    if (key->parsed() && all_defaults) {
+      if (!output_dir) throw CLI::ValidationError("--all-defaults needs --output-dir DIR");
+      std::filesystem::create_directories(*output_dir);
+      for (const Exercise& e : exercises::all()) {
+        const Trace trace = e.build(std::nullopt);
+        write_file_atomically(std::filesystem::path(*output_dir) / (e.id() + ".md"), render_key_markdown(e, trace, Variant::lecture()));
+        write_file_atomically(std::filesystem::path(*output_dir) / (e.id() + ".json"), render_key_json(e, trace, Variant::lecture()));
+      }
+      return exit_ok;
+    }
+    if (exercise_id.empty()) throw CLI::ValidationError("name an exercise (see nnwb-exercise list)");
+    const Exercise& exercise = exercises::find(exercise_id);
+
+    if (sheet->parsed() || key->parsed()) {
+      const bool is_sheet = sheet->parsed();
+      const auto one = [&](const Variant& variant) {
+        const Trace trace = exercise.build(variant.seed);
+        if (is_sheet) return std::pair{render_sheet(exercise, trace, variant), render_answer_template(exercise, trace, variant)};
+        return std::pair{render_key_markdown(exercise, trace, variant), render_key_json(exercise, trace, variant)};
+      };
+      if (!who.roster) {
+        const auto [markdown, other] = one(variant_of(who));
+        write_output(is_sheet || key_format == "markdown" ? markdown : other, output);
+        return exit_ok;
+      }
+      if (!output_dir) throw CLI::ValidationError("--roster needs --output-dir DIR");
+      std::filesystem::create_directories(*output_dir);
+      const auto ids = read_roster(*who.roster);
+      for (const std::string& id : ids) {
+        const auto [markdown, other] = one(Variant::for_student(id));
+        write_file_atomically(std::filesystem::path(*output_dir) / (id + ".md"), markdown);
+        write_file_atomically(std::filesystem::path(*output_dir) / (id + (is_sheet ? ".toml" : ".json")), other);
+      }
+      std::cerr << fmt::format("nnwb-exercise: wrote {} {} to {}\n", ids.size(),
+                               is_sheet ? "sheets and answer files" : "answer traces", *output_dir);
+      return exit_ok;
+    }
+    if (templ->parsed()) {
+      const Variant variant = variant_of(who);
+      write_output(render_answer_template(exercise, exercise.build(variant.seed), variant), output);
+      return exit_ok;
+    }
+    if (grade_cmd->parsed()) {
+      const AnswerFile answers = read_answer_file(answers_path);
+      Variant variant = variant_of(who);
+      if (!gradescope_metadata.empty()) variant = Variant::for_student(student_from_gradescope(gradescope_metadata, gradescope_field));
+      else if (!who.student && !who.seed && answers.error.empty()) {
+        // Nothing said: grade the variant the file names.
+        if (answers.student) variant = Variant::for_student(*answers.student);
+        else if (answers.seed) variant = Variant::for_seed(*answers.seed);
+      }
+      const Grade g = grade(exercise, variant, answers);
+      std::string text;
+      if (grade_format == "text") text = render_grade_text(g);
+      else if (grade_format == "markdown") text = render_grade_markdown(g);
+      else if (grade_format == "json") text = grade_to_json(g).dump(2) + "\n";
+      else text = gradescope_results(g).dump(2) + "\n";
+      write_output(text, output);
+      if (!g.error.empty()) std::cerr << fmt::format("nnwb-exercise: error: {}\n", g.error);
+      for (const std::string& problem : g.problems) std::cerr << fmt::format("nnwb-exercise: problem: {}\n", problem);
+      return g.clean() ? exit_ok : exit_failure;
+    }
+    if (batch->parsed()) {
+      const Submissions submissions = find_submissions(folder);
+      for (const auto& other : submissions.ignored)
+        std::cerr << fmt::format("nnwb-exercise: note: {} is not a .toml answer file; not graded\n", other.string());
+      ProgressBar bar(!quiet);
+      const std::vector<Grade> grades =
+          grade_files(exercise, submissions.files, jobs,
+                      [&](std::size_t done, std::size_t total, const std::filesystem::path& file) { bar(done, total, file); });
+      std::filesystem::create_directories(feedback_dir);
+      int status = exit_ok;
+      std::size_t with_problems = 0;
+      for (const Grade& g : grades) {
+        const std::string id = g.variant.student.value_or("unknown");
+        std::string text = feedback_format == "markdown" ? render_grade_markdown(g)
+                           : feedback_format == "text"   ? render_grade_text(g)
+                                                         : grade_to_json(g).dump(2) + "\n";
+        const char* extension = feedback_format == "markdown" ? ".md" : feedback_format == "text" ? ".txt" : ".json";
+        try {
+          write_file_atomically(std::filesystem::path(feedback_dir) / (id + extension), text);
+        } catch (const std::exception& error) {
+          std::cerr << fmt::format("nnwb-exercise: error: {}\n", error.what());
+          status = exit_failure;
+        }
+        if (!g.clean()) {
+          ++with_problems;
+          std::cerr << fmt::format("nnwb-exercise: {}: {}\n", id, !g.error.empty() ? g.error : g.problems.front());
+        }
+      }
+      write_file_atomically(gradebook_path, gradebook_csv(exercise, grades));
+      std::cerr << fmt::format("nnwb-exercise: graded {} submissions ({} with problems); gradebook {}, feedback in {}\n",
+                               grades.size(), with_problems, gradebook_path, feedback_dir);
+      return with_problems ? exit_failure : status;
+    }
+    if (gradescope->parsed()) {
+      if (gradescope_field != "email" && gradescope_field != "sid" && gradescope_field != "id")
+        throw CLI::ValidationError("--student-field is email, sid or id");
+      build_gradescope_autograder(exercise, *output_dir, gradescope_field);
+      std::cerr << fmt::format("nnwb-exercise: the Gradescope autograder for {} is in {} (upload autograder.zip)\n",
+                               exercise.id(), *output_dir);
+      return exit_ok;
+    }
+  } catch (const CLI::ValidationError& error) {
+    std::cerr << fmt::format("nnwb-exercise: error: {}\n", error.what());
+    return exit_usage;
+  } catch (const std::out_of_range& error) {
+    std::cerr << fmt::format("nnwb-exercise: error: {}\n", error.what());
+    return exit_usage;
+  } catch (const std::exception& error) {
+    std::cerr << fmt::format("nnwb-exercise: error: {}\n", error.what());
+    return exit_failure;
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) { return run(argc, argv); }
