@@ -46,7 +46,7 @@ void mse_gradient(std::vector<Exercise>& out) {
                {"forward.a"}, [](const Inputs& in) -> Value { return in.vector("forward.a"); });
   e.ask("mse.de_dyhat")
       // y − ŷ.
-      .mistake("y_minus_yhat", "the sign is reversed: ∂E/∂ŷₙ = ŷₙ − yₙ, not yₙ − ŷₙ", {},
+      .mistake("y_minus_yhat", "(y − ŷ) for (ŷ − y): the sign is reversed, ∂E/∂ŷₙ = ŷₙ − yₙ, not yₙ − ŷₙ", {},
                [](const Inputs& in) -> Value { return Eigen::VectorXd(in.vector("y") - in.vector("forward.yhat")); });
   e.ask("chain.dyhat_da")
       // a(1 − a): g'(a) = g(a)(1 − g(a)) evaluated on the pre-activation.
@@ -69,7 +69,7 @@ void mse_gradient(std::vector<Exercise>& out) {
                "the g'(a) factor is left out: ∂E/∂aₙ = ∂E/∂ŷₙ · ŷₙ(1 − ŷₙ)", {"mse.de_dyhat"},
                [](const Inputs& in) -> Value { return in.vector("mse.de_dyhat"); })
       // (y − ŷ)ŷ(1 − ŷ).
-      .mistake("y_minus_yhat", "the sign is reversed: ∂E/∂aₙ = (ŷₙ − yₙ) ŷₙ(1 − ŷₙ), not (yₙ − ŷₙ) ŷₙ(1 − ŷₙ)",
+      .mistake("y_minus_yhat", "(y − ŷ) for (ŷ − y): the sign is reversed, ∂E/∂aₙ = (ŷₙ − yₙ) ŷₙ(1 − ŷₙ)",
                {}, [](const Inputs& in) -> Value {
                  return Eigen::VectorXd(-in.vector("mse.de_dyhat").cwiseProduct(in.vector("chain.dyhat_da")));
                });
@@ -82,7 +82,7 @@ void mse_gradient(std::vector<Exercise>& out) {
                  return Eigen::VectorXd(in.matrix("chain.da_dw").transpose() * (in.vector("forward.yhat") - in.vector("y")));
                })
       // Σₙ (yₙ − ŷₙ) ŷₙ(1 − ŷₙ) xₙᵢ.
-      .mistake("y_minus_yhat", "the sign is reversed: ∂E/∂wᵢ = Σₙ (ŷₙ − yₙ) ŷₙ(1 − ŷₙ) xₙᵢ, with ŷₙ − yₙ", {},
+      .mistake("y_minus_yhat", "(y − ŷ) for (ŷ − y): the sign is reversed, ∂E/∂wᵢ = Σₙ (ŷₙ − yₙ) ŷₙ(1 − ŷₙ) xₙᵢ", {},
                [](const Inputs& in) -> Value {
                  return Eigen::VectorXd(-(in.matrix("chain.da_dw").transpose() * in.vector("mse.de_da")));
                })
@@ -138,7 +138,7 @@ void cross_entropy(std::vector<Exercise>& out) {
                  return Eigen::VectorXd(d * static_cast<double>(d.size()));
                })
       // (yₙ − ŷₙ)/N.
-      .mistake("y_minus_yhat", "the sign is reversed: ∂E_H/∂aₙ = (ŷₙ − yₙ)/N, not (yₙ − ŷₙ)/N", {},
+      .mistake("y_minus_yhat", "(y − ŷ) for (ŷ − y): the sign is reversed, ∂E_H/∂aₙ = (ŷₙ − yₙ)/N", {},
                [](const Inputs& in) -> Value {
                  return Eigen::VectorXd(-in.vector("ce.de_dyhat").cwiseProduct(in.vector("chain.dyhat_da")));
                });
@@ -150,7 +150,7 @@ void cross_entropy(std::vector<Exercise>& out) {
                  return Eigen::VectorXd(in.matrix("chain.da_dw").transpose() * d * static_cast<double>(d.size()));
                })
       // (1/N) Σₙ (yₙ − ŷₙ) xₙᵢ.
-      .mistake("y_minus_yhat", "the sign is reversed: ∂E_H/∂wᵢ = (1/N) Σₙ (ŷₙ − yₙ) xₙᵢ, with ŷₙ − yₙ", {},
+      .mistake("y_minus_yhat", "(y − ŷ) for (ŷ − y): the sign is reversed, ∂E_H/∂wᵢ = (1/N) Σₙ (ŷₙ − yₙ) xₙᵢ", {},
                [](const Inputs& in) -> Value {
                  return Eigen::VectorXd(-(in.matrix("chain.da_dw").transpose() * in.vector("ce.de_da")));
                });

@@ -7,8 +7,6 @@
 //
 // perceptron.criterion: at a given w̃ on the AND truth table, the student computes the margins
 // mₙ = tₙw̃ᵀφ(xₙ), the perceptron criterion E_p = −Σ_{n∈M} mₙ and its gradient −Σ_{n∈M} φ(xₙ)tₙ.
-#include <cmath>
-#include <limits>
 #include <string>
 
 #include "chapters.hpp"
@@ -19,27 +17,12 @@ namespace {
 
 const Tolerance exact = Tolerance::relabs(1e-9, 1e-9);
 
-// A vector of NaN: the value of a mistake that does not apply to this variant (never accepted).
-Eigen::VectorXd not_applicable(Eigen::Index n) {
-  return Eigen::VectorXd::Constant(n, std::numeric_limits<double>::quiet_NaN());
-}
-
 // The mistakes of the update step of visit n of epoch 1 on the 2-D set; `before` is the w the
 // visit starts from.
 void update_mistakes(AskedStep& step, const std::string& before, int n) {
   const std::string phi = "set.phi" + std::to_string(n), t = "set.t" + std::to_string(n);
   const std::string verdict = "set.epoch1.visit" + std::to_string(n) + ".verdict";
   step
-      // w − ηφ(x)t for a misclassified point: C1 subtracted, C2 added.
-      .mistake("sign_flipped",
-               "the update has the wrong sign: w ← w + ηφ(x)t adds a misclassified point of class C1 "
-               "(t = +1) and subtracts one of class C2 (t = −1)",
-               {before, phi, t, "eta", verdict},
-               [before, phi, t, verdict](const Inputs& in) -> Value {
-                 const Eigen::VectorXd& w = in.vector(before);
-                 if (in.verdict(verdict).holds) return not_applicable(w.size());
-                 return Eigen::VectorXd(w - in.scalar("eta") * in.scalar(t) * in.vector(phi));
-               })
       // w kept for a misclassified point, or w + ηφ(x)t for a correctly classified one.
       .mistake("test_ignored",
                "the test decides the update: only a misclassified point (t wᵀφ(x) ≤ 0) changes w, by "
@@ -50,6 +33,16 @@ void update_mistakes(AskedStep& step, const std::string& before, int n) {
                  if (in.verdict(verdict).holds)
                    return Eigen::VectorXd(w + in.scalar("eta") * in.scalar(t) * in.vector(phi));
                  return w;
+               })
+      // w − ηφ(x)t for a misclassified point: C1 subtracted, C2 added. (For a correctly classified
+      // point there is no update to get wrong: the value is test_ignored's, which is named first.)
+      .mistake("sign_flipped",
+               "the update has the wrong sign: w ← w + ηφ(x)t adds a misclassified point of class C1 "
+               "(t = +1) and subtracts one of class C2 (t = −1)",
+               {before, phi, t, "eta", verdict},
+               [before, phi, t, verdict](const Inputs& in) -> Value {
+                 const double sign = in.verdict(verdict).holds ? 1.0 : -1.0;
+                 return Eigen::VectorXd(in.vector(before) + sign * in.scalar("eta") * in.scalar(t) * in.vector(phi));
                });
 }
 

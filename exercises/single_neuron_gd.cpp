@@ -33,7 +33,7 @@ Sample sample(const Inputs& in, Eigen::Index n, const std::string& w) {
 void gradient_mistakes(AskedStep& step, Eigen::Index n, const std::string& w) {
   step
       // (yₙ − ŷₙ) ŷₙ(1 − ŷₙ) xₙ.
-      .mistake("y_minus_yhat", "the sign is reversed: ∇Eₙ = (ŷₙ − yₙ) ŷₙ(1 − ŷₙ) xₙ, with ŷₙ − yₙ",
+      .mistake("y_minus_yhat", "(y − ŷ) for (ŷ − y): the sign is reversed, ∇Eₙ = (ŷₙ − yₙ) ŷₙ(1 − ŷₙ) xₙ",
                {"data.x", "y", w},
                [n, w](const Inputs& in) -> Value {
                  const Sample s = sample(in, n, w);
