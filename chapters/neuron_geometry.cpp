@@ -39,9 +39,24 @@ struct Setting {
 Setting drawn_setting(std::uint64_t seed) {
   Rng rng(seed);
   Setting s;
-  s.w = Eigen::Vector2d(rng.nonzero_decimal(-4, 4, 0), rng.nonzero_decimal(-4, 4, 0));
-  s.b = rng.nonzero_decimal(-10, 10, 0);
   const auto u = [&](const Eigen::VectorXd& x) { return s.w.dot(x) + s.b; };  // u(x) = wᵀx + b
+  // Some nonzero point of the grid [−4, 4]² must lie on each side (u ≥ 1 and u ≤ −1), or the loops
+  // below would never end (w = (1, 1), b = −10, say): draw w and b again until one does.
+  const auto sides_reachable = [&] {
+    bool positive = false, negative = false;
+    for (int x1 = -4; x1 <= 4; ++x1)
+      for (int x2 = -4; x2 <= 4; ++x2) {
+        if (x1 == 0 && x2 == 0) continue;
+        const double value = u(Eigen::Vector2d(x1, x2));
+        positive = positive || value >= 1;
+        negative = negative || value <= -1;
+      }
+    return positive && negative;
+  };
+  do {
+    s.w = Eigen::Vector2d(rng.nonzero_decimal(-4, 4, 0), rng.nonzero_decimal(-4, 4, 0));
+    s.b = rng.nonzero_decimal(-10, 10, 0);
+  } while (!sides_reachable());
   do {
     s.point1 = Eigen::Vector2d(rng.decimal(-4, 4, 0), rng.decimal(-4, 4, 0));
   } while (u(s.point1) < 1 || s.point1.isZero());
