@@ -120,6 +120,11 @@ std::string kind_hint(const Value& value) {
   return "";
 }
 
+// How an answer is compared: a verdict exactly, a number with the step's tolerance.
+std::string how_compared(const AskedStep& asked, const Value& value) {
+  return kind_of(value) == ValueKind::verdict ? "exactly" : describe(asked.accept);
+}
+
 std::string variant_line(const Exercise& exercise, const Variant& variant) {
   return fmt::format("Chapter `{}` · {}", exercise.chapter(), variant.describe());
 }
@@ -154,8 +159,10 @@ std::string render_sheet(const Exercise& exercise, const Trace& trace, const Var
     const Step& step = trace.step_at(asked[i]->step);
     const std::string title = asked[i]->question.empty() ? step.title : asked[i]->question;
     out += fmt::format("### {}. {}\n\n`{}` · {} · {} · {}\n\n", i + 1, title, step.id, kind_hint(step.value),
-                       points(asked[i]->weight), describe(asked[i]->accept));
-    if (!step.formula.empty()) out += fmt::format("$${}$$\n\n", step.formula);
+                       points(asked[i]->weight), how_compared(*asked[i], step.value));
+    // A question of the exercise's own replaces the step's formula, which may give the answer away
+    // (the perceptron's update "w ← w" says the point was classified right).
+    if (asked[i]->question.empty() && !step.formula.empty()) out += fmt::format("$${}$$\n\n", step.formula);
     out += "Your answer: ________________\n\n";
   }
   out += fmt::format("## Handing in\n\nWrite each answer into your answer file (`nnwb-exercise template {} …` "
@@ -186,7 +193,7 @@ std::string render_answer_template(const Exercise& exercise, const Trace& trace,
   for (std::size_t i = 0; i < asked.size(); ++i) {
     const Step& step = trace.step_at(asked[i]->step);
     out += fmt::format("\n# {}. {}\n#    {}; {}; {}\n\"{}\" = \"\"\n", i + 1, detail::question_text(*asked[i], trace),
-                       kind_hint(step.value), points(asked[i]->weight), describe(asked[i]->accept), step.id);
+                       kind_hint(step.value), points(asked[i]->weight), how_compared(*asked[i], step.value), step.id);
   }
   return out;
 }
@@ -201,7 +208,9 @@ std::string render_key_markdown(const Exercise& exercise, const Trace& trace, co
     const Step& step = trace.step_at(asked[i]->step);
     std::string mistakes;
     for (const Mistake& m : asked[i]->mistakes) mistakes += (mistakes.empty() ? "" : ", ") + ("`" + m.id + "`");
-    const std::string accepted = detail::accepted_text(step.value, asked[i]->accept) + ", " + describe(asked[i]->accept);
+    const std::string accepted = kind_of(step.value) == ValueKind::verdict
+                                     ? detail::accepted_text(step.value, asked[i]->accept)
+                                     : detail::accepted_text(step.value, asked[i]->accept) + ", " + describe(asked[i]->accept);
     out += fmt::format("| {} | {} `{}` | ${}$ | {} | {} | {} |\n", i + 1, step.title, step.id,
                        detail::format_value_latex(step.value, sheet_rounding), accepted,
                        detail::format_number(asked[i]->weight, {Rounding::Mode::significant, 4}),
