@@ -6,12 +6,14 @@
 /// sum wherever a value fed several gates ("copy adds").
 ///
 /// Step ids (with the prefix given):
+/// @verbatim
 ///   forward.<node>          the gate's output
 ///   grad.<output>           ∂f/∂f = 1
 ///   local.<node>.<input>    ∂node/∂input
 ///   grad.<input>            ∂f/∂input = ∂f/∂node · ∂node/∂input (a single path), or
 ///   grad.<input>.via.<node> one path's product, and grad.<input> their sum (several paths)
-/// Every grad.* step is also claimed as a gradient of forward.<output> (see Trace::claim_gradient).
+/// @endverbatim
+/// Every grad.* step is also claimed as a gradient of `forward.<output>` (see Trace::claim_gradient).
 
 #include <map>
 #include <string>

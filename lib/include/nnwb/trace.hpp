@@ -37,6 +37,9 @@
 
 #include "nnwb/figure.hpp"
 
+/// The workbook's one small library: the pieces of the lessons (activations, losses, softmax,
+/// the computation graph, the multilayer perceptron, …), the trace every chapter builds, its three
+/// printed forms, and the exercises and the grader. Internals are in nnwb::detail.
 namespace nnwb {
 
 /// A yes/no finding, such as "the point is misclassified" or "no weight vector exists".
