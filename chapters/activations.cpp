@@ -131,6 +131,7 @@ void add_member(Trace& trace, const Member& member) {
     return shared->parameter.empty() ? 1.0 : in.scalar(shared->parameter);
   };
 
+  //! [values_and_derivatives]
   trace.step(m.id + ".y", m.name + ": its values $y_j = g(a_j)$ at the sample points")
       .formula(m.value + " \\quad \\Rightarrow \\quad y_j = g(a_j)")
       .compute(value_inputs, [shared, parameter_of](const Inputs& in) -> Value {
@@ -162,6 +163,7 @@ void add_member(Trace& trace, const Member& member) {
         return each(in.vector("points"),
                     [&](double a) { return numerical_derivative([&](double x) { return g.value(x); }, a); });
       });
+  //! [values_and_derivatives]
 
   // Each entry's error is relative to the larger of the two slopes, but at least 10⁻³ of the largest
   // slope at any point: deep in saturation g' is ~10⁻⁸, and the difference quotient's rounding
@@ -359,6 +361,7 @@ Trace activations(const ChapterOptions& options) {
   // One-sided difference quotients at 0, from the left (g(0) − g(−h))/h and from the right
   // (g(h) − g(0))/h: where they differ, g has no derivative at 0 and any value the library returns
   // there is a convention, which no finite difference can check.
+  //! [at_the_kink]
   trace.section("At the kink a = 0: one-sided slopes and the convention");
   trace.step("kink.table", "One-sided slopes at 0 and the value the library returns, one row per function")
       .formula(
@@ -405,6 +408,7 @@ Trace activations(const ChapterOptions& options) {
                                    "by a finite difference",
                                    t(2, 1), t(2, 2), t(2, 3))};
       });
+  //! [at_the_kink]
   trace.step("kink.leaky", "Leaky ReLU: slope ε from the left, 1 from the right; the library takes ε")
       .formula("\\frac{g(0) - g(-h)}{h} = \\varepsilon \\; \\ne 1 = \\frac{g(h) - g(0)}{h}")
       .numbers("\\varepsilon = [[leak]]")
@@ -431,6 +435,7 @@ Trace activations(const ChapterOptions& options) {
       });
 
   // ---- Saturation (PD "Problems of sigmoid (1/2)"; CTU "What We Covered Last Time") ---------------
+  //! [saturation]
   trace.section("Saturation: σ' ≈ 0 where σ ≈ 0 or 1");
   trace.step("saturation.sigmoid", "The sigmoid from deep saturation through 0")
       .formula("y_j = \\sigma(\\lambda a_j)")
@@ -470,6 +475,7 @@ Trace activations(const ChapterOptions& options) {
         const Eigen::ArrayXd y = in.vector("saturation.sigmoid").array();
         return Eigen::VectorXd((4.0 * y * (1.0 - y)).matrix());  // 4y(1 − y)
       });
+  //! [saturation]
   trace.step("saturation.kills", "Saturated units kill the gradient")
       .formula("y \\to 0 \\text{ or } 1 \\ \\Rightarrow \\ g'(a) = \\lambda y(1 - y) \\to 0")
       .compute({"saturation.a", "saturation.sigmoid", "saturation.sigmoid_slope", "saturation.tanh",
@@ -521,6 +527,7 @@ Trace activations(const ChapterOptions& options) {
       {"relu", "ReLU", "\\max(0, c_n)", "", [](double) { return Activation::relu(); }},
       {"leaky", "Leaky ReLU", "\\text{leaky}(c_n)", "leak", [](double leak) { return Activation::leaky_relu(leak); }},
       {"elu", "ELU", "\\text{ELU}(c_n)", "alpha", [](double alpha) { return Activation::elu(alpha); }}};
+  //! [dead_relu]
   for (const Unit& u : units) {
     const std::string p = "dead." + u.id;
     std::vector<std::string> with = {"dead.c"};
@@ -557,6 +564,7 @@ Trace activations(const ChapterOptions& options) {
         .compute({p + ".delta"}, [p](const Inputs& in) -> Value { return in.vector(p + ".delta").sum(); });
     trace.claim_gradient(p + ".db", p + ".E", "dead.b");
   }
+  //! [dead_relu]
   trace.step("dead.relu.verdict", "The ReLU unit is dead: its gradient is exactly 0, so gradient descent never moves it")
       .formula("c_n < 0 \\ \\forall n \\ \\Rightarrow \\ g'(c_n) = 0 \\ \\Rightarrow \\ \\frac{\\partial E}{\\partial \\mathbf{w}} = "
                "\\mathbf{0}, \\ \\frac{\\partial E}{\\partial b} = 0")
@@ -580,6 +588,7 @@ Trace activations(const ChapterOptions& options) {
       });
 
   // ---- Sparsity (PD "On the sparsity of activations", "Leaky ReLU", "Exponential Linear: ELU") ---
+  //! [sparsity]
   trace.section("Sparsity: how many outputs are exactly 0");
   trace.step("sparsity.outputs", "One layer's outputs under five activations, one row each")
       .formula("\\left( \\sigma(\\lambda c_j), \\ \\tanh(\\lambda c_j), \\ \\max(0, c_j), \\ \\text{leaky}(c_j), \\ "
@@ -612,6 +621,7 @@ Trace activations(const ChapterOptions& options) {
                                    "{:.0f}%, tanh for {:.0f}%, leaky ReLU for {:.0f}%: it loses sparsity, as PD says",
                                    100 * zeros(2), 100 * zeros(0), 100 * zeros(1), 100 * zeros(3))};
       });
+  //! [sparsity]
   trace.step("sparsity.elu", "PD's claim that ELU leads to sparse activations")
       .formula("c < 0 \\ \\Rightarrow \\ -\\alpha < \\alpha(e^{c} - 1) < 0")
       .numbers("\\alpha = [[alpha]]")

@@ -351,6 +351,7 @@ Trace dag_backprop(const ChapterOptions& options) {
 
   // ---- Step 1 – perform forward pass -------------------------------------------------------------
   trace.section("Step 1 – perform forward pass, from node 1 to node M = 14");
+  //! [forward_pass]
   // Input nodes: y_i = x_i
   for (int i = 1; i <= input_count; ++i)
     trace.step(y_name(i), fmt::format("Input node {}: $y_{} = x_{}$", i, i, i))
@@ -386,6 +387,7 @@ Trace dag_backprop(const ChapterOptions& options) {
         .compute({a_name(j)},
                  [j](const Inputs& in) -> Value { return node_activation(j).value(in.scalar(a_name(j))); });
   }
+  //! [forward_pass]
 
   // ---- Step 2 – error gradient: the pointwise error --------------------------------------------
   trace.section("Step 2 – error gradient");
@@ -399,6 +401,7 @@ Trace dag_backprop(const ChapterOptions& options) {
       });
 
   // ---- Error gradient: output nodes, then hidden nodes, in one sweep from M down ----------------
+  //! [output_deltas]
   trace.section("Error gradient: output nodes (δ_i = y_i − t_i)");
   for (int j = node_count; j >= first_output; --j) {
     // Output delta: δ_j = (y_j − t_j) f'(a_j), and f' = 1 for a linear output
@@ -412,7 +415,9 @@ Trace dag_backprop(const ChapterOptions& options) {
         });
     trace.claim_gradient(delta_name(j), "error.E", a_name(j));
   }
+  //! [output_deltas]
   trace.section("Error gradient: hidden nodes, one sweep in reverse order (δ_i = f'(a_i) Σ_k δ_k w_ik)");
+  //! [hidden_deltas]
   for (int i = first_output - 1; i > input_count; --i) {
     const std::vector<int> down = downstream_of(i);
     // Hidden delta: δ_i = f'(a_i) Σ_{k∈↓i} δ_k w_ik; every k > i is already done
@@ -441,9 +446,11 @@ Trace dag_backprop(const ChapterOptions& options) {
         });
     trace.claim_gradient(delta_name(i), "error.E", a_name(i));
   }
+  //! [hidden_deltas]
 
   // ---- Partial derivatives wrt weights -----------------------------------------------------------
   trace.section("Partial derivatives wrt weights (∂E_n/∂w_ij = δ_j y_i)");
+  //! [weight_gradients]
   for (const Link& l : default_links) {
     const std::string id = fmt::format("grad.{}", w_name(l.i, l.j));
     // Weight gradient: ∂E_n/∂w_ij = δ_j y_i
@@ -455,10 +462,12 @@ Trace dag_backprop(const ChapterOptions& options) {
                  [l](const Inputs& in) -> Value { return in.scalar(delta_name(l.j)) * in.scalar(y_name(l.i)); });
     trace.claim_gradient(id, "error.E", w_name(l.i, l.j));
   }
+  //! [weight_gradients]
 
   // ---- The same in the library: DagNetwork's two sweeps --------------------------------------------
   trace.section("The library's DagNetwork: one forward sweep, one backward sweep");
   // Forward sweep by the library: y for all M nodes
+  //! [library_sweeps]
   trace.step("dag.y", "Forward sweep by the library: $y_1 \\ldots y_{14}$")
       .formula("y_j = f(\\sum_{i \\in \\uparrow j} w_{ij} y_i), \\quad j = 4, \\ldots, 14")
       .compute(network_inputs(),
@@ -483,6 +492,7 @@ Trace dag_backprop(const ChapterOptions& options) {
         const DagForward fwd = net.forward(x_from(in));
         return net.gradient_matrix(net.backward(fwd, sse_gradient(fwd.network_output(output_count), t_from(in))));
       });
+  //! [library_sweeps]
   // Node by node and link by link, the worked sweep equals the library's
   {
     std::vector<std::string> inputs{"dag.y", "dag.delta", "dag.gradient"};
@@ -588,6 +598,7 @@ Trace dag_backprop(const ChapterOptions& options) {
       });
 
   trace.section("BMB Example II: the slide's five δ formulas");
+  //! [example_ii_deltas]
   // δ⁽⁴⁾₁ = y − a⁽⁴⁾₁, as printed
   trace.step("ex2.delta4_1", "The slide's $\\delta^{(4)}_1 = y_1 - a^{(4)}_1$")
       .formula("\\delta^{(4)}_1 = y^{(i)}_1 - a^{(4)}_1")
@@ -618,6 +629,7 @@ Trace dag_backprop(const ChapterOptions& options) {
           return in.scalar(w1) * in.scalar("ex2.delta3_1") + in.scalar(w2) * in.scalar("ex2.delta3_2");
         });
   }
+  //! [example_ii_deltas]
 
   trace.section("BMB Example II: the δs against ∂J/∂z (the library's DAG and finite differences)");
   const std::vector<std::string> bmb_inputs = {"ex2.W1", "ex2.W2", "ex2.W3", "ex2.x1", "ex2.x2", "ex2.y"};

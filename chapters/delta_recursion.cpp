@@ -199,6 +199,7 @@ void trace_pass(Trace& trace, const Network& net, bool batch) {
           return Eigen::VectorXd(in.matrix(T).col(0));  // t: (K)
         });
   }
+  //! [forward_pass]
   for (int l = 1; l <= L; ++l) {
     const LayerKind& kind = net.layers[l - 1];
     const std::vector<std::pair<std::string, std::string>> subs = {
@@ -248,11 +249,13 @@ void trace_pass(Trace& trace, const Network& net, bool batch) {
       .compute({y_name, t_name}, [output = net.output, y_name, t_name](const Inputs& in) -> Value {
         return error_of(output, columns(in.value(y_name)), columns(in.value(t_name)));
       });
+  //! [forward_pass]
 
   // ---- IC step 2 / PD "Error gradient: output nodes": δ⁽ᴸ⁾ = ∂E/∂a⁽ᴸ⁾ ----------------------------
   trace.section(part + ": deltas, from the output back (PD \"Error gradient: output nodes\", "
                        "\"hidden nodes\"; IC steps 2 and 3)");
   const std::string E_name = p + ".E";
+  //! [output_deltas]
   {
     const LayerKind& kind = net.layers[L - 1];
     const std::vector<std::pair<std::string, std::string>> subs = {
@@ -303,6 +306,8 @@ void trace_pass(Trace& trace, const Network& net, bool batch) {
     }
     trace.claim_gradient(id(L, "delta"), E_name, id(L, "a"));
   }
+  //! [output_deltas]
+  //! [hidden_deltas]
   // PD "Error gradient: hidden nodes (1/4)…(4/4)", IC "Error backpropagation": the recursion
   // δ_j = g'(a_j) Σ_k W_kj δ_k, from layer l + 1 down to l.
   for (int l = L - 1; l >= 1; --l) {
@@ -331,9 +336,11 @@ void trace_pass(Trace& trace, const Network& net, bool batch) {
                  });
     trace.claim_gradient(id(l, "delta"), E_name, id(l, "a"));
   }
+  //! [hidden_deltas]
 
   // ---- PD "Partial derivatives wrt weights", IC (3): ∂E/∂W_ji = δ_j z_i, ∂E/∂b_j = δ_j ----------
   trace.section(part + ": gradients (PD \"Partial derivatives wrt weights\", IC (3))");
+  //! [weight_gradients]
   for (int l = L; l >= 1; --l) {
     const std::vector<std::pair<std::string, std::string>> subs = {
         {"@P", layer_input_T(l)},
@@ -368,6 +375,7 @@ void trace_pass(Trace& trace, const Network& net, bool batch) {
         });
     trace.claim_gradient(id(l, "db"), E_name, net.b(l));
   }
+  //! [weight_gradients]
 
   // ---- checks: central differences through the library's Mlp, and the Mlp's own backward pass ---
   trace.section(part + ": checks against the library's Mlp and central differences");

@@ -181,6 +181,7 @@ Verdict judge(const Value& as_written, const Value& independent, double toleranc
 
 // Adds a candidate's steps to the trace (see the header comment for their ids).
 void add(Trace& trace, const Claim& c) {
+  //! [add_a_candidate]
   trace.step(c.id + ".slide", "As written: " + c.title)
       .formula(c.formula)
       .compute(c.inputs, c.as_written);
@@ -203,6 +204,7 @@ void add(Trace& trace, const Claim& c) {
       .verdict({c.id + ".corrected", c.id + ".check"}, [id = c.id, tolerance, how](const Inputs& in) -> Value {
         return judge(in.value(id + ".corrected"), in.value(id + ".check"), tolerance, how, "", "corrected");
       });
+  //! [add_a_candidate]
 }
 
 // ---- the networks the candidates share -----------------------------------------------------------
@@ -574,6 +576,7 @@ void edi_claims(Trace& trace) {
                 const VectorXd p = in.vector("edi.lik").cwiseProduct(in.vector("edi.prior"));
                 return p[0] / (p[0] + p[1]);
               }});
+  //! [edi_mse_gradient]
   add(trace, {"edi.mse_gradient", "Training single layer neural network with MSE (cont.)",
               "∂E_n/∂w_i = (ŷ − y)ŷ(1 − ŷ)x_i", R"(\frac{\partial E_n}{\partial w_i} = (\hat{y}_n - y_n)\hat{y}_n(1 - \hat{y}_n)x_{ni})",
               R"(\frac{E_n(w_i + \epsilon) - E_n(w_i - \epsilon)}{2\epsilon})", "central differences of E_n",
@@ -589,6 +592,7 @@ void edi_claims(Trace& trace) {
                 return numerical_gradient([&](const VectorXd& w) { return 0.5 * std::pow(sigmoid(w.dot(x)) - y, 2); },
                                           in.vector("neuron.w"));
               }});
+  //! [edi_mse_gradient]
   add(trace, {"edi.ce_gradient", "Another training criterion – cross-entropy error",
               "∂E_H/∂w_i = (1/N) Σ_n (ŷ_n − y_n) x_ni",
               R"(\frac{\partial E_H}{\partial w_i} = \frac{1}{N}\sum_{n=1}^N (\hat{y}_n - y_n)x_{ni})",
@@ -874,6 +878,7 @@ void bmb_claims(Trace& trace) {
               R"(\frac{\partial J}{\partial \mathbf{z}^{(4)}} = -2(\mathbf{y}^{(i)} - \mathbf{a}^{(4)}) .* \mathbf{a}^{(4)} .* (1 - \mathbf{a}^{(4)}))",
               "∂J/∂z⁽⁴⁾ = −2(y − a⁽⁴⁾) .* a⁽⁴⁾ .* (1 − a⁽⁴⁾); BMB's δ⁽⁴⁾ is −½ of it, i.e. −∂/∂z of ½(y − h)²",
               [pass, true_delta4](const Inputs& in) -> Value { return true_delta4(pass(in), in.vector("bmb.y")); }});
+  //! [bmb_delta3]
   add(trace, {"bmb.delta3", "Neural Networks Backpropagation", "δ⁽³⁾ = (W⁽³⁾)ᵀ .* δ⁽⁴⁾ .* g'(z⁽³⁾)",
               R"(\boldsymbol{\delta}^{(3)} = (\mathbf{W}^{(3)})^T .* \boldsymbol{\delta}^{(4)} .* \mathbf{g}'(\mathbf{z}^{(3)}))",
               R"(\frac{\partial J}{\partial \mathbf{z}^{(3)}} \text{ by central differences})",
@@ -904,6 +909,7 @@ void bmb_claims(Trace& trace) {
               [pass, true_delta3](const Inputs& in) -> Value {
                 return true_delta3(pass(in), in.vector("bmb.y"), in.matrix("bmb.W3"));
               }});
+  //! [bmb_delta3]
   add(trace, {"bmb.delta2", "Neural Networks Backpropagation", "δ⁽²⁾ = (W⁽²⁾)ᵀ · δ⁽³⁾ · g'(z⁽²⁾)",
               R"(\boldsymbol{\delta}^{(2)} = (\mathbf{W}^{(2)})^T \cdot \boldsymbol{\delta}^{(3)} \cdot \mathbf{g}'(\mathbf{z}^{(2)}))",
               R"(\frac{\partial J}{\partial \mathbf{z}^{(2)}} \text{ by central differences})",
@@ -1299,6 +1305,7 @@ void ctu_claims(Trace& trace) {
               [fd_delta, row_x, row_d](const Inputs& in) -> Value {
                 return VectorXd(fd_delta(in, 3, row_x(in), row_d(in)).transpose());
               }});
+  //! [ctu_hidden_delta]
   add(trace, {"ctu.hidden_delta", "Backpropagation – Adaptation Rules",
               "last hidden layer: δ_j = (Σ_k δ_k w_jk) f'(ξ_j)",
               R"(\delta_{tj} = \left(\sum_{k=1}^m \delta_{tk} \cdot w_{jk}\right) f'(\xi_{tj}))",
@@ -1326,6 +1333,7 @@ void ctu_claims(Trace& trace) {
                                       "needs equal shapes (layer {0} has {2} neurons, layer {3} has {5})",
                                       L, slope.rows(), slope.cols(), L + 1, next_delta.rows(), next_delta.cols())};
   };
+  //! [ctu_hidden_delta]
   add(trace, {"ctu.matrix_hidden", "Backpropagation Algorithm (Matrix – Iterative Variant)",
               "δ_L = (f'(ξ_L) ∘ δ_{L+1}) W_{L+1}ᵀ for the last hidden layer, L = 2",
               R"(\vec{\delta}_L = \left(f'(\vec{\xi}_L) \circ \vec{\delta}_{L+1}\right) W_{L+1}^T)",
@@ -1711,6 +1719,7 @@ void pd_claims(Trace& trace) {
                 const VectorXd t = in.vector("net.t");
                 return numerical_gradient([&](const VectorXd& a) { return 0.5 * (a - t).squaredNorm(); }, pd_pass(in).a_out);
               }});
+  //! [pd_hidden_delta]
   add(trace, {"pd.hidden_delta", "Backprop update", "tanh hidden nodes: δ_i = (1 − y_i²) Σ_{k>i} δ_k w_ik",
               R"(\delta_i = (1 - y_i^2) \sum_{k > i} \delta_k w_{ik})",
               R"(\frac{\partial E_n}{\partial a_i} \text{ by central differences})", "central differences of E_n", graph,
@@ -1726,6 +1735,7 @@ void pd_claims(Trace& trace) {
                 return numerical_gradient([&](const VectorXd& a) { return 0.5 * (W2 * tanh_of(a) + b2 - t).squaredNorm(); },
                                           pd_pass(in).a_hidden);
               }});
+  //! [pd_hidden_delta]
   add(trace, {"pd.weight_gradient", "Partial derivatives wrt weights", "∂E_n/∂w_ij = δ_j y_i (hidden i → output j)",
               R"(\frac{\partial E_n(\mathbf{w})}{\partial w_{ij}} = \delta_j y_i)",
               R"(\frac{\partial E_n}{\partial w_{ij}} \text{ by central differences})", "central differences of E_n", graph,
@@ -1958,6 +1968,7 @@ Trace errata(const ChapterOptions& options) {
   ic_claims(trace);
 
   // ---- the tally -----------------------------------------------------------------------------------
+  //! [the_tally]
   trace.section("The tally");
   std::vector<std::string> candidates;  // every candidate's verdict step: the ids with a ".slide" beside them
   for (const Step& step : trace.steps())
@@ -1986,6 +1997,7 @@ Trace errata(const ChapterOptions& options) {
         return Verdict{failing.empty(), failing.empty() ? fmt::format("all {} corrected forms hold", corrections.size())
                                                         : "these do not: " + failing};
       });
+  //! [the_tally]
   return trace;
 }
 

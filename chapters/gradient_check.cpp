@@ -188,6 +188,7 @@ Trace gradient_check(const ChapterOptions& options) {
 
   // ---- the network, its cost, and backpropagation's gradient ------------------------------------------
   trace.section("The network, its cost, and backpropagation's gradient");
+  //! [backpropagation_gradient]
   trace.step("net.h", "The network's outputs $h_W(x^{(i)})$ on the four inputs")
       .formula("h_W(x) = g\\left(W^{(2)} \\begin{bmatrix} 1 \\\\ g(W^{(1)} [1; x]) \\end{bmatrix}\\right)")
       .compute({"W1", "W2", "X"}, [](const Inputs& in) -> Value {
@@ -221,9 +222,11 @@ Trace gradient_check(const ChapterOptions& options) {
                "[1; a^{(2)}]^T, \\quad \\frac{\\partial J}{\\partial z^{(3)}} = -(y - a^{(3)}) a^{(3)}(1 - a^{(3)})")
       .compute({"W1", "W2", "X", "y"}, [backprop](const Inputs& in) -> Value { return backprop(in, 2); });  // (1, 3)
   trace.claim_gradient("backprop.grad_W2", "net.J", "W2");
+  //! [backpropagation_gradient]
 
   // ---- BMB "Implementational Details": the formula as the slide prints it -------------------------
   trace.section("The slide's formula, as printed");
+  //! [slide_formula_as_printed]
   const std::vector<std::string> fd_inputs = {"W1", "W2", "X", "y", "epsilon"};
   trace.step("slide.W1", "BMB's expression for every weight of $W^{(1)}$, at $\\varepsilon \\approx 10^{-4}$")
       .formula("\\frac{\\partial J(W)}{\\partial W^{(l)}_{jk}} \\approx J\\left(W^{(1)}_{10}, W^{(1)}_{11}, \\ldots, "
@@ -260,9 +263,11 @@ Trace gradient_check(const ChapterOptions& options) {
                                           "(J(W + εe_jk) − J(W))/ε is the one-sided difference below",
                                           lo, hi, eps)};
       });
+  //! [slide_formula_as_printed]
 
   // ---- one-sided versus central at ε = 10⁻⁴, parameter by parameter --------------------------------
   trace.section("One-sided versus central differences at $\\epsilon = 10^{-4}$, weight by weight");
+  //! [one_sided_versus_central]
   struct Method {
     const char* id;
     Difference kind;
@@ -312,9 +317,11 @@ Trace gradient_check(const ChapterOptions& options) {
                                           "error is of order ε, the central of order ε², {:.2g} times smaller",
                                           c, c < 1e-7 ? "<" : "≥", f, f < 1e-7 ? "<" : "≥", f / c)};
       });
+  //! [one_sided_versus_central]
 
   // ---- the sweep: the error against ε, and the measured order -------------------------------------
   trace.section("How the error shrinks with $\\epsilon$: $O(\\epsilon)$ versus $O(\\epsilon^2)$, then rounding");
+  //! [error_against_epsilon]
   std::vector<std::string> sweep_inputs = {"W1", "W2", "X", "y", "sweep.eps", "backprop.grad_W1", "backprop.grad_W2"};
   for (int k = 1; k <= sweep_size; ++k)
     for (const Method& m : methods) {
@@ -356,6 +363,7 @@ Trace gradient_check(const ChapterOptions& options) {
               in.scalar(fmt::format("sweep.{}.central", eps_id(k)));
         return t;
       });
+  //! [error_against_epsilon]
   // Where each method is most accurate, its order above that ε (truncation), and below it (rounding).
   for (const Method& m : methods) {
     const std::string id = m.id;
@@ -423,6 +431,7 @@ Trace gradient_check(const ChapterOptions& options) {
 
   // ---- a gradient check catches a sign slip: BMB's a·δ -----------------------------------------------
   trace.section("A gradient check catches a sign slip");
+  //! [sign_slip]
   trace.step("sign.bmb_W2", "BMB's $a^{(2)}_j \\delta^{(3)}_i$ for $W^{(2)}$, averaged over the samples")
       .formula("\\frac{1}{m} \\sum_i \\delta^{(3)} [1; a^{(2)}]^T, \\quad \\delta^{(3)} = (y - a^{(3)}) a^{(3)} (1 - a^{(3)})")
       .compute({"W1", "W2", "X", "y"}, [](const Inputs& in) -> Value {
@@ -445,6 +454,7 @@ Trace gradient_check(const ChapterOptions& options) {
                                               "goes downhill",
                                               r, r_negated)};
       });
+  //! [sign_slip]
   return trace;
 }
 

@@ -56,6 +56,7 @@ Trace graph_neuron(const ChapterOptions& options) {
       {"s0", "s_0"}, {"s1", "s_1"}, {"s2", "s_2"}, {"s3", "s_3"}};
 
   // ---- Gate by gate: ×, ×, +, +, *−1, exp, +1, 1/x ----------------------------------------------
+  //! [gate_by_gate]
   Graph gates;
   const NodeId nw0 = gates.input("w0", w0), nx0 = gates.input("x0", x0);
   const NodeId nw1 = gates.input("w1", w1), nx1 = gates.input("x1", x1);
@@ -81,12 +82,14 @@ Trace graph_neuron(const ChapterOptions& options) {
                       {"grad.s0", "0.20"},     {"grad.s1", "0.20"},    {"grad.w0", "-0.20"},
                       {"grad.x0", "0.4"},      {"grad.w1", "-0.39"},   {"grad.x1", "-0.59"}};
   trace_graph(trace, gates, f, by_gates);
+  //! [gate_by_gate]
   trace.figure({"gates", "The sigmoid neuron gate by gate: forward values above each wire, gradients below",
                 diagram_of(gates, f)});
 
   // ---- The sigmoid as one gate ---------------------------------------------------------------
   // "Computational graph representation may not be unique. Choose one where local gradients at
   // each node can be easily expressed": σ'(s3) = (1 − σ(s3))σ(s3).
+  //! [sigmoid_as_one_gate]
   Graph neuron;
   const NodeId mw0 = neuron.input("w0", w0), mx0 = neuron.input("x0", x0);
   const NodeId mw1 = neuron.input("w1", w1), mx1 = neuron.input("x1", x1);
@@ -105,9 +108,11 @@ Trace graph_neuron(const ChapterOptions& options) {
     one_gate.slide = {{"forward.L", "0.73"}, {"grad.L", "1.00"}, {"local.L.s3", "0.2"},
                       {"grad.s3", "0.2"},    {"grad.w0", "-0.2"}, {"grad.x0", "0.4"}};
   trace_graph(trace, neuron, loss, one_gate);
+  //! [sigmoid_as_one_gate]
   trace.figure({"sigmoid_gate", "The same neuron with the sigmoid as one gate", diagram_of(neuron, loss)});
 
   // ---- Both graphs give one answer -----------------------------------------------------------
+  //! [same_gradients]
   trace.section("Both graphs give the same gradients");
   trace.step("same.output", "The output: $1/(1 + e^{-s_3}) = \\sigma(s_3)$")
       .formula("f = L")
@@ -127,6 +132,7 @@ Trace graph_neuron(const ChapterOptions& options) {
           return Verdict{gap <= 1e-12, fmt::format("the two graphs agree to {:.1e}", gap)};
         });
   }
+  //! [same_gradients]
   return trace;
 }
 

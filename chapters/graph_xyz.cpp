@@ -54,6 +54,7 @@ Trace graph_xyz(const ChapterOptions& options) {
   trace.parameter("z", "z", "an input", z);
 
   // ---- (x + y)z ------------------------------------------------------------------------------
+  //! [x_plus_y_times_z]
   Graph graph;
   const NodeId nx = graph.input("x", x), ny = graph.input("y", y), nz = graph.input("z", z);
   const NodeId q = graph.add(nx, ny, "q");  // q = x + y
@@ -64,6 +65,7 @@ Trace graph_xyz(const ChapterOptions& options) {
                     {"grad.q", "-4"},    {"grad.x", "-4"},     {"grad.y", "-4"}, {"local.q.x", "1"},
                     {"local.q.y", "1"},  {"local.f.q", "-4"},  {"local.f.z", "3"}};
   trace_graph(trace, graph, f, slides);
+  //! [x_plus_y_times_z]
   trace.figure({"graph", "(x + y)z: forward values above each wire, gradients below", diagram_of(graph, f)});
 
   // ---- Patterns in gradient flow ------------------------------------------------------------
@@ -74,6 +76,7 @@ Trace graph_xyz(const ChapterOptions& options) {
   trace.parameter("pat.y", "y'", "patterns graph: an input", py);
   trace.parameter("pat.z", "z'", "patterns graph: an input", pz);
   trace.parameter("pat.w", "w'", "patterns graph: an input", pw);
+  //! [patterns_graph]
   Graph patterns;
   const NodeId a = patterns.input("pat.x", px), b = patterns.input("pat.y", py);
   const NodeId c = patterns.input("pat.z", pz), d = patterns.input("pat.w", pw);
@@ -87,9 +90,11 @@ Trace graph_xyz(const ChapterOptions& options) {
   pattern_options.forward_section = "Patterns: forward pass of g = 2(x'y' + max(z', w'))";
   pattern_options.backward_section = "Patterns: backward pass";
   trace_graph(trace, patterns, g, pattern_options);
+  //! [patterns_graph]
   trace.figure({"patterns", "Patterns in gradient flow: add distributes, mul swaps, max routes",
                 diagram_of(patterns, g)});
 
+  //! [patterns_in_gradient_flow]
   trace.section("Patterns in gradient flow");
   trace.step("pattern.add", "add gate: gradient distributor")
       .formula("\\frac{\\partial g}{\\partial m} = \\frac{\\partial g}{\\partial r} = "
@@ -127,10 +132,12 @@ Trace graph_xyz(const ChapterOptions& options) {
                                                    "gradient; the other gets 0",
                                                    z_wins ? "z'" : "w'")};
                });
+  //! [patterns_in_gradient_flow]
 
   // The copy gate: u feeds both the mul and the add, so its gradient is the sum of two paths.
   trace.parameter("copy.u", "u", "copy graph: the copied input", px);
   trace.parameter("copy.v", "v", "copy graph: an input", py);
+  //! [copy_gate]
   Graph copy;
   const NodeId u = copy.input("copy.u", px), v = copy.input("copy.v", py);
   const NodeId uv = copy.mul(u, v, "uv");  // uv
@@ -141,9 +148,11 @@ Trace graph_xyz(const ChapterOptions& options) {
   copy_options.forward_section = "Patterns: forward pass of h = uv + u";
   copy_options.backward_section = "Patterns: backward pass of h, where u is copied";
   trace_graph(trace, copy, h, copy_options);
+  //! [copy_gate]
   trace.figure({"copy", "A copy gate: u feeds two gates, and its gradient is the sum of both wires",
                 diagram_of(copy, h)});
 
+  //! [copy_gate_adds_gradients]
   trace.section("Patterns in gradient flow");
   trace.step("pattern.copy", "copy gate: gradient adder")
       .formula("\\frac{\\partial h}{\\partial u} = \\frac{\\partial h}{\\partial u}\\Big|_{uv} + "
@@ -153,6 +162,7 @@ Trace graph_xyz(const ChapterOptions& options) {
         return Verdict{in.scalar("copy.grad.copy.u") == in.scalar("copy.v") + 1.0,
                        "a value used twice receives the sum of the gradients of both uses"};
       });
+  //! [copy_gate_adds_gradients]
   return trace;
 }
 

@@ -149,6 +149,7 @@ Trace linear_regression(const ChapterOptions& options) {
 
   // ---- Least squares (CTU "Linear Neural Network"; IC: "the normal equation") ----------------
   trace.section("Training by least squares");
+  //! [least_squares]
   trace.step("ls.xtx", "The normal equations' matrix $X^\\top X$")
       .formula("X^\\top X")
       .compute({"data.x"}, [](const Inputs& in) -> Value {
@@ -205,9 +206,11 @@ Trace linear_regression(const ChapterOptions& options) {
         return Verdict{size <= 1e-10 * std::max(1.0, in.matrix("ls.xtd").norm()),
                        fmt::format("‖∂E_SSE/∂W‖ = {:.1e} at W*: a minimum (E_SSE is convex)", size)};
       });
+  //! [least_squares]
 
   // ---- Gradient descent (CTU "General Batch Gradient Descent Algorithm", f' = 1) -------------
   trace.section("Training by batch gradient descent");
+  //! [batch_gradient_descent]
   std::string w_prev = "w_start";
   for (int t = 0; t <= traced_iterations; ++t) {
     const std::string prefix = fmt::format("gd.iter{}.", t);
@@ -236,6 +239,8 @@ Trace linear_regression(const ChapterOptions& options) {
         });
     trace.claim_gradient(prefix + "grad", prefix + "sse", w_prev);
   }
+  //! [batch_gradient_descent]
+  //! [convergence]
   trace.step("gd.curvatures", "The curvatures of $E_{SSE}$: the eigenvalues $\\lambda_i$ of $X^\\top X$")
       .formula("X^\\top X \\mathbf{v}_i = \\lambda_i \\mathbf{v}_i")
       .compute({"data.x"}, [](const Inputs& in) -> Value { return sse_curvatures(in.matrix("data.x")); });
@@ -276,9 +281,11 @@ Trace linear_regression(const ChapterOptions& options) {
                                    "leave it at {:.1e}",
                                    total_iterations, q, distance)};
       });
+  //! [convergence]
 
   // ---- SSE versus SAE (CTU "Multidimensional Linear Regression") -----------------------------
   trace.section("SSE versus SAE on the fitted data");
+  //! [sse_versus_sae]
   trace.step("fit.residual", "The residuals of the least-squares fit")
       .formula("R = D - XW^*")
       .numbers("[[d]] - [[ls.y]]")
@@ -334,6 +341,7 @@ Trace linear_regression(const ChapterOptions& options) {
                                    "SSE by its square, so SSE is pulled harder by outliers)",
                                    sae_drop, sse_rise)};
       });
+  //! [sse_versus_sae]
   return trace;
 }
 

@@ -134,6 +134,7 @@ void add_unit(Trace& trace, const LogicFunction& f) {
   const std::string W = f.prefix + ".w";
   const std::vector<std::string> rows = row_names(f.arity);
   trace.section(fmt::format("{}: ${}$", f.name, f.formula));
+  //! [weighted_input_and_output]
   std::vector<std::string> table_inputs;
   for (const std::string& row : rows) {
     const std::string ext = "ext." + row, in_id = f.prefix + ".row" + row + ".in", h_id = f.prefix + ".row" + row + ".h";
@@ -151,6 +152,8 @@ void add_unit(Trace& trace, const LogicFunction& f) {
     table_inputs.push_back(in_id);
     table_inputs.push_back(h_id);
   }
+  //! [weighted_input_and_output]
+  //! [unit_truth_table]
   // The table: one row per input, columns x₁ … x_n, in, h.
   const int arity = f.arity;
   trace.step(f.prefix + ".table", "The unit's truth table: one row per input, columns $\\mathbf{x}^T$, in, $h$")
@@ -193,6 +196,7 @@ void add_unit(Trace& trace, const LogicFunction& f) {
                                          "in = 0",
                                          name, t.size(), margin)};
       });
+  //! [unit_truth_table]
 }
 
 // BMB "Expressiveness of Perceptrons": no W makes one unit compute f. Each row is an inequality on
@@ -212,6 +216,7 @@ void add_impossible(Trace& trace, const LogicFunction& f) {
         for (std::size_t k = 0; k < x_ids.size(); ++k) out[static_cast<Eigen::Index>(k)] = truth(in.vector(x_ids[k]));
         return out;
       });
+  //! [rows_as_inequalities]
   std::vector<std::string> inputs = {targets};
   for (std::size_t k = 0; k < rows.size(); ++k) {
     const std::string ext = "ext." + rows[k], id = f.prefix + ".row" + rows[k] + ".inequality";
@@ -227,6 +232,7 @@ void add_impossible(Trace& trace, const LogicFunction& f) {
         });
     inputs.push_back(id);
   }
+  //! [rows_as_inequalities]
   // Adding inequalities of one direction keeps the direction: the rows that fire add up to one form
   // that must be > 0, the silent rows to one that must be ≤ 0.
   const std::string fire = f.prefix + ".fire_sum", silent = f.prefix + ".silent_sum";
@@ -252,6 +258,7 @@ void add_impossible(Trace& trace, const LogicFunction& f) {
       if ((t[static_cast<Eigen::Index>(k)] == 1) == firing) out += (out.empty() ? "[[" : " + [[") + rows_only[k] + "]]";
     return "\\mathbf{W}^T(" + out + ")";
   };
+  //! [no_weights_exist]
   trace.step(fire, fmt::format("Add the rows that must fire: ${}$", inequality_latex(fire_c, ">")))
       .formula("\\sum_{k:\\,t_k = 1} \\mathbf{W}^T\\tilde{\\mathbf{x}}_k > 0")
       .numbers(sum_latex(true))
@@ -279,6 +286,7 @@ void add_impossible(Trace& trace, const LogicFunction& f) {
                                           "not linearly separable",
                                           form_text(s1), name)};
       });
+  //! [no_weights_exist]
 }
 
 }  // namespace
@@ -341,6 +349,7 @@ Trace logic_units(const ChapterOptions& options) {
   }
 
   // ---- the inputs with BMB's bias input −1 ----------------------------------------------------
+  //! [inputs_with_the_bias_input]
   trace.section("The inputs with the bias input $-1$ in front");
   for (int arity = 1; arity <= 3; ++arity)
     for (const std::string& row : row_names(arity)) {
@@ -350,6 +359,7 @@ Trace logic_units(const ChapterOptions& options) {
           .numbers(fmt::format("(-1, [[{}]]^T)^T", x))
           .compute({x}, [x](const Inputs& in) -> Value { return bias_minus_one_input(in.vector(x)); });
     }
+  //! [inputs_with_the_bias_input]
 
   // ---- BMB "Implementing Logical Functions" ---------------------------------------------------
   for (const LogicFunction& f : possible) add_unit(trace, f);

@@ -210,6 +210,7 @@ Trace matrix_graph(const ChapterOptions& options) {
 
   // ---- Forward pass (EDI "Computation graph") --------------------------------------------------
   trace.section("Forward pass: $\\mathbf{x}_2, \\dots, \\mathbf{x}_6, \\hat{\\mathbf{y}}, L$ (EDI \"Computation graph\")");
+  //! [forward_pass]
   trace.step("f1.x2", "$f_1$: the hidden layer's weighted sums")
       .formula("f_1 : \\mathbf{x}_2 = W_1 \\mathbf{x}")
       .numbers("[[W1]] [[x]]")
@@ -257,6 +258,7 @@ Trace matrix_graph(const ChapterOptions& options) {
         const Eigen::VectorXd& x6 = in.vector("f5.x6");
         return softmax_cross_entropy(x6, class_index(in.scalar("c"), x6.size()));  // −log softmax(x₆)_c, by log-softmax
       });
+  //! [forward_pass]
   trace.step("y", "The one-hot target $\\mathbf{y}$")
       .formula("y_i = \\mathbb{1}_{i=c}")
       .compute({"c", "yhat"}, [](const Inputs& in) -> Value {
@@ -295,6 +297,7 @@ Trace matrix_graph(const ChapterOptions& options) {
   trace.section("Backward pass: $\\partial L/\\partial w_{20}, \\partial L/\\partial W_2, \\partial L/\\partial w_{10}, "
                 "\\partial L/\\partial W_1$, one function at a time");
   // Back through f₆ (the cross-entropy layer): L = log Σⱼ e^{aⱼ} − a_c with a = x₆.
+  //! [backward_pass_output_layer]
   trace.step("grad.x6", "Back through $f_6$: the cross-entropy layer")
       .formula("\\frac{\\partial L}{\\partial \\mathbf{x}_6} = \\hat{\\mathbf{y}} - \\mathbf{y}")
       .numbers("[[yhat]] - [[y]]")
@@ -353,6 +356,8 @@ Trace matrix_graph(const ChapterOptions& options) {
         return g;
       });
   trace.claim_gradient("grad.x4", "f6.L", "f3.x4");
+  //! [backward_pass_output_layer]
+  //! [backward_pass_hidden_layer]
   trace.step("grad.x3", "Back through $f_3$, the sigmoid: $\\partial L/\\partial \\mathbf{x}_3$")
       .formula("\\frac{\\partial L}{\\partial \\mathbf{x}_3} = \\sigma'(\\mathbf{x}_3) \\circ "
                "\\frac{\\partial L}{\\partial \\mathbf{x}_4}, \\quad \\sigma'(\\mathbf{x}_3) = \\mathbf{x}_4 \\circ (1 - \\mathbf{x}_4)")
@@ -394,6 +399,7 @@ Trace matrix_graph(const ChapterOptions& options) {
         return g;
       });
   trace.claim_gradient("grad.x1", "f6.L", "x");
+  //! [backward_pass_hidden_layer]
 
   // ---- The quiz (EDI "Quizzes": "On Slide 24, find the following") ----------------------------
   // A Jacobian is claimed row by row: row i is the gradient of the scalar (u)ᵢ, a step of its own.
@@ -421,6 +427,7 @@ Trace matrix_graph(const ChapterOptions& options) {
   };
   trace.section("Quiz: $\\partial \\mathbf{x}_6/\\partial w_{20}$, $\\partial \\mathbf{x}_5/\\partial W_2$, "
                 "$\\partial \\mathbf{x}_4/\\partial \\mathbf{x}_3$ (EDI \"Quizzes\")");
+  //! [quiz_jacobians]
   trace.step("quiz.dx6_dw20", "Quiz: the Jacobian of $f_5$ in its bias, $\\partial \\mathbf{x}_6/\\partial w_{20}$")
       .formula("\\frac{\\partial \\mathbf{x}_6}{\\partial w_{20}} = I_K, \\quad \\frac{\\partial (\\mathbf{x}_6)_i}"
                "{\\partial (w_{20})_j} = \\mathbb{1}_{i=j}")
@@ -457,6 +464,7 @@ Trace matrix_graph(const ChapterOptions& options) {
         return Eigen::MatrixXd(sigma_prime(in.vector("f2.x3")).asDiagonal());
       });
   jacobian_rows("quiz.dx4_dx3", "f3.x4", "\\mathbf{x}_4", "f2.x3", "\\mathbf{x}_3", M);
+  //! [quiz_jacobians]
 
   // ---- The slide's chains of Jacobians (EDI "Computation graph (cont.)") -----------------------
   trace.section("The slide's chains: products of Jacobians, transposes put back (EDI \"Computation graph (cont.)\")");
@@ -480,6 +488,7 @@ Trace matrix_graph(const ChapterOptions& options) {
         return Eigen::MatrixXd(Eigen::MatrixXd::Identity(m, m));  // x₃ = x₂ + w₁₀: (M, M)
       });
   jacobian_rows("chain.dx3_dx2", "f2.x3", "\\mathbf{x}_3", "f1.x2", "\\mathbf{x}_2", M);
+  //! [chains_of_jacobians]
   trace.step("chain.W2", "The slide's chain for $W_2$: $\\partial L/\\partial W_2$")
       .formula("\\frac{\\partial L}{\\partial W_2} = \\frac{\\partial L}{\\partial \\mathbf{x}_6} \\frac{\\partial "
                "\\mathbf{x}_6}{\\partial \\mathbf{x}_5} \\frac{\\partial \\mathbf{x}_5}{\\partial W_2} = "
@@ -523,6 +532,7 @@ Trace matrix_graph(const ChapterOptions& options) {
                                                  "vector times Jacobians, are the backward pass transposed",
                                                  gap)};
       });
+  //! [chains_of_jacobians]
 
   // ---- The figure: the graph as the slides draw it ---------------------------------------------
   trace.figure({"graph",

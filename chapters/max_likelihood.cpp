@@ -221,6 +221,7 @@ Trace max_likelihood(const ChapterOptions& options) {
   // ---- Regression: Gaussian noise (IC "Maximum likelihood: regression", "Multiple target
   //      dimensions: regression"; PD "Error & output functions: regression") --------------------
   trace.section("Maximum likelihood: regression, $y = f(x, \\theta) + \\epsilon$ with $\\epsilon \\sim \\mathcal{N}(\\mathbf{0}, \\sigma^2 I_t)$");
+  //! [regression_likelihood]
   trace.step("reg.yhat", "The linear output layer: no activation, $\\hat{y}_i = a_i$")
       .formula("\\hat{y}_i^{(j)} = f(x_i, \\theta)^{(j)} = a_i^{(j)}")
       .numbers("\\operatorname{identity}([[reg_a]])")
@@ -251,6 +252,7 @@ Trace max_likelihood(const ChapterOptions& options) {
         // The library's mse averages over all N·t entries; IC's E over the N examples: t times it.
         return static_cast<double>(yhat.cols()) * mse(flat(yhat), flat(in.matrix("reg_y")));
       });
+  //! [regression_likelihood]
   trace.step("reg.constant", "The constant: it depends on $\\sigma^2$ and the number of targets, not on $\\theta$")
       .formula("\\text{const.} = \\frac{Nt}{2} \\log(2\\pi\\sigma^2)")
       .numbers("\\frac{Nt}{2} \\log(2\\pi \\cdot [[sigma2]])")
@@ -300,6 +302,7 @@ Trace max_likelihood(const ChapterOptions& options) {
         const double rebuilt = in.scalar("reg.loss_pd") / in.scalar("sigma2") + in.scalar("reg.constant");
         return Verdict{agree(nll, rebuilt), fmt::format("{:.10g} = {:.10g}", nll, rebuilt)};
       });
+  //! [regression_gradients]
   trace.step("reg.delta", "PD's output delta for the identity output: $\\delta = \\hat{y} - y$")
       .formula("\\delta_i^{(j)} = \\frac{\\partial E_{PD}}{\\partial a_i^{(j)}} = \\frac{\\partial E_{PD}}{\\partial \\hat{y}_i^{(j)}} \\frac{\\partial \\hat{y}_i^{(j)}}{\\partial a_i^{(j)}} = (\\hat{y}_i^{(j)} - y_i^{(j)}) \\cdot 1")
       .numbers("([[reg.yhat]] - [[reg_y]]) \\circ \\operatorname{identity}'([[reg_a]])")
@@ -327,10 +330,12 @@ Trace max_likelihood(const ChapterOptions& options) {
         return Eigen::MatrixXd(in.matrix("reg.delta") / in.scalar("sigma2"));  // δ/σ²
       });
   trace.claim_gradient("reg.nll_grad", "reg.nll", "reg_a");
+  //! [regression_gradients]
 
   // ---- The variance as a softplus output (IC "Activation functions": "Softplus output layer is
   //      useful to predict e.g. Gaussian variance parameters") ------------------------------------
   trace.section("A softplus output for the variance $\\sigma^2$");
+  //! [softplus_output_for_the_variance]
   trace.step("var.sigma2", "The softplus output layer: a variance, always positive")
       .formula("\\sigma^2 = f(b) = \\ln(1 + e^b)")
       .numbers("\\ln(1 + e^{[[var_b]]})")
@@ -370,11 +375,13 @@ Trace max_likelihood(const ChapterOptions& options) {
         return Verdict{std::abs(g) <= 1e-12 * scale,
                        fmt::format("∂(−log L)/∂b = {:.1e} at b_ML: σ² = softplus(b_ML) is the mean squared residual", g)};
       });
+  //! [softplus_output_for_the_variance]
 
   // ---- Binary classification: Bernoulli labels (IC "Maximum likelihood: binary classification",
   //      "Multiple target dimensions: classification" (M sigmoid outputs); PD "Error & output
   //      functions: classification") ----------------------------------------------------------
   trace.section("Maximum likelihood: binary classification, $M$ labels $y_i^{(j)} \\in \\{0, 1\\}$");
+  //! [binary_cross_entropy]
   trace.step("bin.yhat", "The sigmoid output layer: $\\hat{y}_i^{(j)} = p(\\mathcal{C}_1|x_i)$ for label $j$")
       .formula("\\hat{y}_i^{(j)} = \\operatorname{sigmoid}(a_i^{(j)}) = \\frac{1}{1 + e^{-a_i^{(j)}}}")
       .numbers("\\operatorname{sigmoid}([[bin_a]])")
@@ -410,6 +417,7 @@ Trace max_likelihood(const ChapterOptions& options) {
         return Verdict{agree(nll, scaled),
                        fmt::format("{:.10g} = {:.10g}: a mass is a probability, so no constant is left over", nll, scaled)};
       });
+  //! [binary_cross_entropy]
   trace.step("bin.loss_logits", "The same loss from the pre-activations, without a log of a rounded 0")
       .formula("E(\\theta) = \\frac{1}{N} \\sum_{i=1}^N \\sum_{j=1}^M \\ln(1 + e^{a_i^{(j)}}) - y_i^{(j)} a_i^{(j)}")
       .numbers("\\frac{1}{N} \\sum \\operatorname{softplus}([[bin_a]]) - [[bin_y]] \\circ [[bin_a]]")
@@ -417,6 +425,7 @@ Trace max_likelihood(const ChapterOptions& options) {
         const Eigen::MatrixXd& a = in.matrix("bin_a");
         return static_cast<double>(a.cols()) * binary_cross_entropy_from_logits(flat(a), flat(in.matrix("bin_y")));
       });
+  //! [binary_gradient]
   trace.step("bin.de_dyhat", "First factor: $\\partial E/\\partial \\hat{y}$")
       .formula("\\frac{\\partial E}{\\partial \\hat{y}_i^{(j)}} = \\frac{1}{N}\\left(-\\frac{y_i^{(j)}}{\\hat{y}_i^{(j)}} + \\frac{1 - y_i^{(j)}}{1 - \\hat{y}_i^{(j)}}\\right)")
       .numbers("\\frac{1}{N}\\left(-\\frac{[[bin_y]]}{[[bin.yhat]]} + \\frac{1 - [[bin_y]]}{1 - [[bin.yhat]]}\\right)")
@@ -444,6 +453,7 @@ Trace max_likelihood(const ChapterOptions& options) {
         return Verdict{agree(in.matrix("bin.grad"), residual),
                        fmt::format("the chain and (ŷ − y)/N agree to {:.1e}", (in.matrix("bin.grad") - residual).cwiseAbs().maxCoeff())};
       });
+  //! [binary_gradient]
   trace.step("bin.saturated", "A confidently wrong output, $a \\ll 0$ for the label 1: the mass rounds to 0, the loss from $a$ stays finite")
       .formula("p(1|x) = \\operatorname{sigmoid}(a) = \\frac{1}{1 + e^{-a}} \\approx e^{a}, \\quad -\\log p(1|x) = \\ln(1 + e^{a}) - 1 \\cdot a")
       .numbers("\\ln(1 + e^{[[far_a]]}) - [[far_a]]")
@@ -483,6 +493,7 @@ Trace max_likelihood(const ChapterOptions& options) {
         return Verdict{yhat.minCoeff() >= 0.0 && worst <= 1e-14,
                        fmt::format("every entry ≥ 0, every row sums to 1 within {:.1e}", worst)};
       });
+  //! [categorical_cross_entropy]
   trace.step("cat.mass", "The categorical mass of each example's class")
       .formula("p(y_i|x_i, \\theta) = \\prod_{j=1}^M (\\hat{y}_i^{(j)})^{y_i^{(j)}}")
       .numbers("\\prod_j [[cat.yhat]]^{[[cat.onehot]]}")
@@ -533,6 +544,7 @@ Trace max_likelihood(const ChapterOptions& options) {
       });
   trace.claim_gradient("cat.grad", "cat.loss", "cat_a");
   trace.claim_gradient("cat.grad", "cat.loss_logits", "cat_a");
+  //! [categorical_cross_entropy]
   trace
       .step("cat.slide_form",
             "IC's \"Loss functions\" slide writes $H_{\\hat{y}}(y)$ with $\\hat{y}$ and $y$ swapped: its log takes the one-hot $y$, whose zeros give log 0")

@@ -184,6 +184,7 @@ Trace mse_vs_ce(const ChapterOptions& options) {
   trace.parameter("eta", "\\eta", "the learning rate", s.eta);
 
   // ---- Forward pass ---------------------------------------------------------------------------
+  //! [forward_pass]
   trace.section("Forward pass");
   trace
       .step("forward.x",
@@ -207,8 +208,10 @@ Trace mse_vs_ce(const ChapterOptions& options) {
       .compute({"forward.a"}, [](const Inputs& in) -> Value {
         return Eigen::VectorXd(in.vector("forward.a").unaryExpr([](double a) { return sigmoid(a); }));
       });
+  //! [forward_pass]
 
   // ---- MSE: the chain rule (EDI "Training single layer neural network with MSE (cont.)") ------
+  //! [mse_chain_rule]
   trace.section("MSE: the chain rule");
   trace.step("mse.e", "The error $E_{\\text{MSE}}$")
       .formula("E_{\\text{MSE}}(\\mathbf{w}) = \\frac{1}{2} \\sum_{n=1}^{N} (\\hat{y}_n - y_n)^2")
@@ -256,6 +259,7 @@ Trace mse_vs_ce(const ChapterOptions& options) {
         return Eigen::VectorXd(in.matrix("chain.da_dw").transpose() * in.vector("mse.de_da"));  // Σ_n ∂E/∂a_n · x_ni
       });
   trace.claim_gradient("mse.grad_w", "mse.e", "w");
+  //! [mse_chain_rule]
 
   // ---- BMB "Perceptron Learning": the same gradient, written with Err = y − h_W(x) ------------
   trace.section("The same gradient in BMB's notation");
@@ -286,6 +290,7 @@ Trace mse_vs_ce(const ChapterOptions& options) {
       });
 
   // ---- Cross-entropy: the chain rule (EDI "Another training criterion", CTU) -------------------
+  //! [cross_entropy_chain_rule]
   trace.section("Cross-entropy: the chain rule");
   trace.step("ce.e", "The error $E_H$")
       .formula(
@@ -344,9 +349,11 @@ Trace mse_vs_ce(const ChapterOptions& options) {
         return Eigen::VectorXd(in.matrix("chain.da_dw").transpose() * in.vector("ce.de_da"));
       });
   trace.claim_gradient("ce.grad_w", "ce.e", "w");
+  //! [cross_entropy_chain_rule]
 
   // ---- Both gradients against central differences (gradient_check) --------------------------
   trace.section("Both gradients against central differences");
+  //! [both_gradients_against_central_differences]
   const auto difference_check = [&trace](const std::string& loss, const std::string& symbol) {
     const std::string numeric = fmt::format("check.{}.grad_w", loss), analytic = fmt::format("{}.grad_w", loss);
     const bool squared = loss == "mse";
@@ -373,6 +380,7 @@ Trace mse_vs_ce(const ChapterOptions& options) {
   };
   difference_check("mse", "E_{\\text{MSE}}");
   difference_check("ce", "E_H");
+  //! [both_gradients_against_central_differences]
 
   // ---- Saturation (EDI: "g'(a) ≈ 0 for such a that g(a) ≈ 0 or 1"; CTU: "reduced risk of
   // neuron saturation") ----------------------------------------------------------------------------
@@ -454,6 +462,7 @@ Trace mse_vs_ce(const ChapterOptions& options) {
       });
 
   // ---- Gradient descent from the same start (EDI "Gradient descent": w ← w − η∇E) ------------
+  //! [gradient_descent_from_the_same_start]
   std::vector<std::string> mse_path = {"w"}, ce_path = {"w"};
   std::string mse_gradient = "mse.grad_w", ce_gradient = "ce.grad_w";
   for (int k = 1; k <= descent_steps; ++k) {
@@ -500,6 +509,7 @@ Trace mse_vs_ce(const ChapterOptions& options) {
       trace.claim_gradient(gradient, prefix + "e", w);
     }
   }
+  //! [gradient_descent_from_the_same_start]
 
   trace.section("Side by side");
   std::vector<std::string> table_paths = {"forward.x", "y"};

@@ -219,6 +219,7 @@ Trace neuron_geometry(const ChapterOptions& options) {
   trace.parameter("c.flip", "c'", "a negative scale factor", setting.c_flip);
 
   // ---- PD "The artificial neuron": the bias as w₀ on x₀ = 1 -----------------------------------
+  //! [the_artificial_neuron]
   trace.section("The artificial neuron: the bias as $w_0$ with $x_0 = 1$");
   trace.step("neuron.a", "The neuron's input with the bias apart")
       .formula("a = \\sum_{j=1}^D w_j x_j + b")
@@ -265,8 +266,10 @@ Trace neuron_geometry(const ChapterOptions& options) {
       .numbers("[[point1]]")
       .compute({"point1"}, [](const Inputs& in) -> Value { return in.vector("point1"); });
   trace.claim_gradient("neuron.grad_w", "neuron.a", "w");
+  //! [the_artificial_neuron]
 
   // ---- PD "Some hyperplane geometry": ‖·‖ and the projection onto w -----------------------------
+  //! [projection_onto_w]
   trace.section("Some hyperplane geometry: the projection onto $\\mathbf{w}$");
   trace.step("geometry.norm", "The length of $\\mathbf{w}$")
       .formula("\\|\\mathbf{w}\\| = \\sqrt{\\sum_{i=1}^D w_i^2}")
@@ -292,6 +295,7 @@ Trace neuron_geometry(const ChapterOptions& options) {
       .compute({"geometry.x_norm", "geometry.cos"}, [](const Inputs& in) -> Value {
         return in.scalar("geometry.x_norm") * in.scalar("geometry.cos");  // ‖x‖ cos θ
       });
+  //! [projection_onto_w]
   // A direction u ⟂ w (in 2-D, w rotated by 90°): moving along it keeps wᵀx, hence the output.
   trace.step("geometry.along", "A direction along the plane: $\\mathbf{u} = (-w_2, w_1)^T$, so that $\\mathbf{w}^T\\mathbf{u} = -w_1w_2 + w_2w_1 = 0$")
       .formula("\\mathbf{u} = (-w_2, w_1)^T")
@@ -332,6 +336,7 @@ Trace neuron_geometry(const ChapterOptions& options) {
                });
 
   // ---- PD "Hyperplane geometry: orientation", eq. (2) -------------------------------------------
+  //! [orientation]
   trace.section("Hyperplane geometry: orientation");
   trace.step("orientation.cos", "The direction cosines, eq. (2)")
       .formula("w_i = \\mathbf{w}^T\\mathbf{e}_i = \\|\\mathbf{w}\\|\\cos\\theta_i \\Rightarrow \\cos\\theta_i = \\frac{w_i}{\\|\\mathbf{w}\\|}")
@@ -373,8 +378,10 @@ Trace neuron_geometry(const ChapterOptions& options) {
                                                   along)
                                     : fmt::format("wᵀ∇ = {:.4g}", along)};
       });
+  //! [orientation]
 
   // ---- PD "Hyperplane geometry: bias": d = −b/‖w‖ -----------------------------------------------
+  //! [bias]
   trace.section("Hyperplane geometry: bias");
   trace.step("bias.through_origin", "Without the bias, the plane $\\sum_{i=1}^D w_i x_i = 0$ passes through the origin; does this one?")
       .formula("u(\\mathbf{0}) = \\mathbf{w}^T\\mathbf{0} + b = b")
@@ -424,8 +431,10 @@ Trace neuron_geometry(const ChapterOptions& options) {
         return Verdict{holds, holds ? fmt::format("wᵀv + b = {:.1e}, zero up to rounding", u)
                                     : fmt::format("wᵀv + b = {}", num(u))};
       });
+  //! [bias]
 
   // ---- The signed distance of a point: r(x) = u(x)/‖w‖ ------------------------------------------
+  //! [signed_distance]
   for (const char* name : {"point1", "point2"}) {
     const std::string p = name;
     const std::string sup = p == "point1" ? "^{(1)}" : "^{(2)}";
@@ -474,6 +483,7 @@ Trace neuron_geometry(const ChapterOptions& options) {
                                             num(r), on_plane ? "lies" : "does not lie")};
         });
   }
+  //! [signed_distance]
   trace.section("Both points");
   trace.step("points.separated", "Does the plane separate the two points?")
       .formula("r(\\mathbf{x}^{(1)})\\,r(\\mathbf{x}^{(2)}) < 0")

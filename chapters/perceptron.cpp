@@ -267,6 +267,7 @@ std::string visit(Trace& trace, const DataSet& set, int epoch, int n, const std:
   const std::string phi = id(set, fmt::format("phi{}", n)), t = id(set, fmt::format("t{}", n));
   const std::string a_id = prefix + "activation", test_id = prefix + "verdict", next = prefix + "w";
 
+  //! [test]
   // test: a = wᵀφ(x_n)
   trace.step(a_id, fmt::format("Visit {}: $a = \\mathbf{{w}}^T\\phi(\\mathbf{{x}}_{})$", n, n))
       .formula(fmt::format("a = \\mathbf{{w}}^T\\phi(\\mathbf{{x}}_{})", n))
@@ -282,6 +283,8 @@ std::string visit(Trace& trace, const DataSet& set, int epoch, int n, const std:
           .verdict({a_id, t}, [a_id, t](const Inputs& in) -> Value {
             return test_verdict(in.scalar(a_id), in.scalar(t));  // t a > 0 ?
           });
+  //! [test]
+  //! [add_or_subtract]
   // add / subtract: w ← w + ηφ(x_n)t_n for a misclassified point, else w is kept
   const bool c1 = std::get<double>(trace.value(t)) > 0;
   auto update =
@@ -303,6 +306,7 @@ std::string visit(Trace& trace, const DataSet& set, int epoch, int n, const std:
     // add (t = +1) or subtract (t = −1): w ← w + ηφ(x_n)t_n
     return perceptron_update(in.vector(w_id), in.vector(phi), in.scalar(t), in.scalar("eta"));
   });
+  //! [add_or_subtract]
   return next;
 }
 
@@ -325,6 +329,7 @@ double score_epoch(Trace& trace, const DataSet& set, int epoch, const std::strin
             // m_n = t_n wᵀφ(x_n)
             return perceptron_margins(in.vector(w_id), in.matrix(F), in.vector(T));
           });
+  //! [perceptron_criterion]
   trace.step(prefix + "criterion", fmt::format("Perceptron criterion $E_p({})$", w_k))
       .formula(
           "E_p(\\mathbf{w}) = -\\sum_{n \\in \\mathcal{M}} \\mathbf{w}^T\\phi(\\mathbf{x}_n)\\,t_n "
@@ -345,6 +350,7 @@ double score_epoch(Trace& trace, const DataSet& set, int epoch, const std::strin
         return perceptron_criterion_gradient(in.vector(w_id), in.matrix(F), in.vector(T));
       });
   if (!kink) trace.claim_gradient(prefix + "gradient", prefix + "criterion", w_id);
+  //! [perceptron_criterion]
   const double errors =
       trace
           .step(prefix + "errors",
@@ -387,6 +393,7 @@ Training train(Trace& trace, const DataSet& set) {
   run.epoch_w.push_back(w_id);
   double errors = score_epoch(trace, set, 0, w_id);
 
+  //! [epochs]
   // test: exit if all points are correctly classified; otherwise visit x_1, …, x_N in turn
   for (int epoch = 1; errors > 0 && epoch <= max_epochs; ++epoch) {
     trace.section(fmt::format("{}: epoch {}", set.name, epoch));
@@ -423,6 +430,7 @@ Training train(Trace& trace, const DataSet& set) {
     if (errors > 0 && seen_before(history, w) >= 0) break;  // a cycle: nothing new can happen
     history.push_back(w);
   }
+  //! [epochs]
   run.converged = errors == 0;
   return run;
 }
@@ -559,6 +567,7 @@ void explain_no_solution(Trace& trace, const DataSet& set, const std::string& cy
         });
     rows.push_back(row);
   }
+  //! [why_no_weight_vector_exists]
   const std::string pairs = id(set, "pairs"), sum = id(set, "sum");
   trace.step(pairs, "Pair them: inequalities (2) + (3) against (1) + (4)")
       .formula("t_2\\phi(\\mathbf{x}_2) + t_3\\phi(\\mathbf{x}_3) = "
@@ -585,6 +594,7 @@ void explain_no_solution(Trace& trace, const DataSet& set, const std::string& cy
         for (const auto& row : rows) total += in.vector(row);  // Σ_n t_n φ(x_n)
         return total;
       });
+  //! [why_no_weight_vector_exists]
   trace
       .step(id(set, "verdict"),
             fmt::format("Verdict: is there a weight vector that separates {}?", set.what))
@@ -621,6 +631,7 @@ void compare_costs(Trace& trace, const DataSet& set) {
         return perceptron_margins(in.vector("cost.w"), in.matrix(F),
                                   in.vector(T));  // m_n = t_n w̃ᵀφ_n
       });
+  //! [choice_of_the_cost_function]
   trace.step("cost.zero_one", "0/1 loss $J_{0/1}(\\tilde{\\mathbf{w}})$")
       .formula(zero_one_latex)
       .compute({"cost.w", F, T}, [F, T](const Inputs& in) -> Value {
@@ -640,6 +651,7 @@ void compare_costs(Trace& trace, const DataSet& set) {
             [Phi, t](const Eigen::VectorXd& w) { return zero_one_loss(w, Phi, t); },
             in.vector("cost.w"), 1e-6);  // flat: 0 almost everywhere
       });
+  //! [choice_of_the_cost_function]
   trace
       .step("cost.criterion",
             "Perceptron criterion $E_p(\\tilde{\\mathbf{w}}) = J_p(\\tilde{\\mathbf{w}})$")

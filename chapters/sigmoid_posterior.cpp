@@ -139,6 +139,7 @@ Trace sigmoid_posterior(const ChapterOptions& options) {
       });
 
   // ---- The sigmoid's weights from the Gaussians ----------------------------------------------
+  //! [equivalent_sigmoid_neuron]
   trace.section("The equivalent sigmoid neuron");
   trace.step("sigmoid.w", "The weights $\\mathbf{w}$")
       .formula("\\mathbf{w} = \\Sigma^{-1}(\\boldsymbol{\\mu}_1 - \\boldsymbol{\\mu}_2)")
@@ -157,11 +158,13 @@ Trace sigmoid_posterior(const ChapterOptions& options) {
         return posterior_sigmoid_bias(in.vector("mu1"), in.vector("mu2"), in.matrix("sigma"), in.scalar("prior1"),
                                       in.scalar("classes.prior2"));
       });
+  //! [equivalent_sigmoid_neuron]
 
   // ---- At each point: Bayes' rule from the densities, beside g(wᵀx + w₀) -------------------
   for (int k = 1; k <= point_count; ++k) {
     const std::string x = fmt::format("point{}", k), bayes = fmt::format("bayes.point{}.", k),
                       neuron = fmt::format("sigmoid.point{}.", k), sym = fmt::format("\\mathbf{{x}}^{{({})}}", k);
+    //! [bayes_rule_beside_the_sigmoid]
     trace.section(fmt::format("Point {}: Bayes' rule beside the sigmoid", k));
     for (const int c : {1, 2}) {
       const std::string mu = fmt::format("mu{}", c);
@@ -220,9 +223,11 @@ Trace sigmoid_posterior(const ChapterOptions& options) {
                                               "{:.1e} (relative), the two log-odds to {:.1e}",
                                               posterior_gap, odds_gap)};
                  });
+    //! [bayes_rule_beside_the_sigmoid]
   }
 
   // ---- Gradients with respect to the input ---------------------------------------------------
+  //! [gradients_with_respect_to_the_point]
   trace.section("Gradients with respect to the point $\\mathbf{x}$");
   std::vector<std::string> odds_gradients = {"sigmoid.w"};
   for (int k = 1; k <= point_count; ++k) {
@@ -272,8 +277,10 @@ Trace sigmoid_posterior(const ChapterOptions& options) {
                                    "wᵀx + w₀ = 0 is a line",
                                    odds_gradients.size() - 1, gap)};
       });
+  //! [gradients_with_respect_to_the_point]
 
   // ---- Half way between the means the likelihoods are equal -----------------------------------
+  //! [half_way_between_the_means]
   trace.section("Half way between the means");
   trace.step("mid.x", "The midpoint of the two means")
       .formula("\\bar{\\mathbf{x}} = \\frac{1}{2}(\\boldsymbol{\\mu}_1 + \\boldsymbol{\\mu}_2)")
@@ -300,6 +307,7 @@ Trace sigmoid_posterior(const ChapterOptions& options) {
                                                  "the prior (agreement to {:.1e})",
                                                  gap)};
       });
+  //! [half_way_between_the_means]
   return trace;
 }
 

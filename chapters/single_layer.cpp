@@ -232,6 +232,7 @@ Trace single_layer(const ChapterOptions& options) {
 
   // ---- One sample through the layer (CTU "Neural Network with a Single Layer of Neurons") ------
   trace.section("One sample through the layer: the first cat");
+  //! [one_sample_through_the_layer]
   trace.step("one.x", "The first sample $\\vec{x}_1$ (a row of $X$)")
       .formula("\\vec{x}_1 = (1, x_{11}, x_{12}, x_{13})")
       .compute({"enc.x"}, [](const Inputs& in) -> Value { return Eigen::VectorXd(in.matrix("enc.x").row(0).transpose()); });
@@ -278,9 +279,11 @@ Trace single_layer(const ChapterOptions& options) {
         return single_layer_sample_gradient(in.vector("one.x"), in.matrix("w_start"), in.vector("one.d"), tanh_unit());
       });
   trace.claim_gradient("one.grad", "one.e", "w_start");
+  //! [one_sample_through_the_layer]
 
   // ---- The three update rules (CTU "Training Using Gradient Descent") --------------------------
   trace.section("Three update rules, one online step");
+  //! [three_update_rules]
   trace.step("rule.weight", "Update rule for a single weight, applied to each $w_{ij}$ in turn")
       .formula("w_{ij}(t+1) = w_{ij}(t) + \\alpha_t (d_{tj} - y_{tj}) f'(\\xi_{tj}) x_{ti}")
       .compute({"one.x", "w_start", "one.d", "alpha"}, [](const Inputs& in) -> Value {
@@ -313,9 +316,11 @@ Trace single_layer(const ChapterOptions& options) {
                                                  "x⃗ᵀ[f'(ξ⃗) ∘ (d⃗ − y⃗)] is x_i f'(ξ_j)(d_j − y_j), the single-weight rule",
                                                  gap)};
       });
+  //! [three_update_rules]
 
   // ---- EDI's convention: the same gradient, transposed ------------------------------------------
   trace.section("The same gradient in EDI's convention");
+  //! [same_gradient_in_edi_convention]
   trace.step("edi.w", "EDI's weight matrix: one row per output node, $W_{\\text{EDI}} = W^\\top$")
       .formula("W_{\\text{EDI}} = \\begin{pmatrix} w_{10} & \\dots & w_{1d} \\\\ \\vdots & & \\vdots \\\\ w_{K0} & \\dots & w_{Kd} \\end{pmatrix} = W^\\top")
       .compute({"w_start"}, [](const Inputs& in) -> Value { return Eigen::MatrixXd(in.matrix("w_start").transpose()); });
@@ -345,9 +350,11 @@ Trace single_layer(const ChapterOptions& options) {
         const double gap = (in.matrix("edi.grad") - in.matrix("one.grad").transpose()).cwiseAbs().maxCoeff();
         return Verdict{gap <= 1e-15, fmt::format("the largest difference is {:.1e}: (ŷ − y) is −(d − y) in CTU's letters", gap)};
       });
+  //! [same_gradient_in_edi_convention]
 
   // ---- Online: one epoch (CTU "General Gradient Descent Algorithm (GD)") ------------------------
   trace.section("Online gradient descent: one epoch, sample by sample");
+  //! [online_gradient_descent]
   std::string w_prev = "w_start";
   for (Eigen::Index p = 0; p < 4; ++p) {
     const std::string w = fmt::format("online.s{}.w", p + 1);
@@ -366,9 +373,11 @@ Trace single_layer(const ChapterOptions& options) {
       .compute({"enc.x", "enc.d", w_prev}, [w_prev](const Inputs& in) -> Value {
         return single_layer_sse(in.matrix("enc.x"), in.matrix(w_prev), in.matrix("enc.d"), tanh_unit());
       });
+  //! [online_gradient_descent]
 
   // ---- Batch (CTU "General Batch Gradient Descent Algorithm (Batch GD)") ------------------------
   trace.section("Batch gradient descent: all samples at once");
+  //! [batch_gradient_descent]
   trace.step("batch.xi", "The potentials of all samples, $\\Xi = XW$")
       .formula("\\Xi = X W")
       .compute({"enc.x", "w_start"}, [](const Inputs& in) -> Value {
@@ -413,9 +422,11 @@ Trace single_layer(const ChapterOptions& options) {
       .compute({"enc.x", "batch.w", "enc.d"}, [](const Inputs& in) -> Value {
         return single_layer_sse(in.matrix("enc.x"), in.matrix("batch.w"), in.matrix("enc.d"), tanh_unit());
       });
+  //! [batch_gradient_descent]
 
   // ---- Training and picking the class (CTU "Linear Classification into Multiple Classes") -------
   trace.section(fmt::format("Training for {} batch epochs, then picking the class", training_epochs));
+  //! [picking_the_class]
   trace.step("train.w", fmt::format("The weights after {} batch epochs", training_epochs))
       .formula(fmt::format("W({}) ", training_epochs))
       .compute({"enc.x", "batch.w", "enc.d", "alpha"}, [](const Inputs& in) -> Value {
@@ -468,6 +479,7 @@ Trace single_layer(const ChapterOptions& options) {
                                             in.vector("enc.class_label").size(), in.matrix("train.softmax").maxCoeff(),
                                             in.scalar("train.softmax_cap"))};
                });
+  //! [picking_the_class]
 
   // ---- The Dog row (CTU's two tables disagree) ---------------------------------------------------
   trace.section("The Dog row: two slides disagree");

@@ -154,6 +154,7 @@ Trace single_neuron_gd(const ChapterOptions& options) {
       .compute({"inputs"}, [](const Inputs& in) -> Value {
         return with_bias_column(in.matrix("inputs"));  // X: (N, d+1)
       });
+  //! [forward_pass]
   trace.step("forward.a", "The pre-activations $a_n$")
       .formula("a_n = \\mathbf{w}^\\top \\mathbf{x}_n = \\sum_{i=0}^{d} w_i x_{ni}")
       .numbers("X [[w_start]]")
@@ -172,9 +173,11 @@ Trace single_neuron_gd(const ChapterOptions& options) {
       .compute({"forward.yhat", "y"}, [](const Inputs& in) -> Value {
         return 0.5 * (in.vector("forward.yhat") - in.vector("y")).squaredNorm();  // ½ Σ (ŷ − y)²
       });
+  //! [forward_pass]
 
   // ---- The per-sample gradients (EDI "(cont.)": ∂E_n/∂w_i) ------------------------------------
   trace.section("The gradient of each sample's error $E_n$");
+  //! [per_sample_gradients]
   for (Eigen::Index n = 0; n < n_samples; ++n) {
     const std::string id = fmt::format("sample{}.", n + 1);
     trace.step(id + "e", fmt::format("The error of sample {}, $E_{{{}}}$", n + 1, n + 1))
@@ -193,8 +196,10 @@ Trace single_neuron_gd(const ChapterOptions& options) {
         });
     trace.claim_gradient(id + "grad", id + "e", "w_start");
   }
+  //! [per_sample_gradients]
 
   // ---- Scalar form (EDI: w_i ← w_i − η ∂E/∂w_i) ------------------------------------------------
+  //! [scalar_form]
   trace.section("Gradient descent in scalar form");
   trace.step("scalar.grad", "Each partial derivative $\\partial E_{\\text{MSE}}/\\partial w_i$, one weight at a time")
       .formula(
@@ -222,9 +227,11 @@ Trace single_neuron_gd(const ChapterOptions& options) {
         for (Eigen::Index i = 0; i < w.size(); ++i) next[i] = w[i] - in.scalar("eta") * grad[i];  // w_i − η ∂E/∂w_i
         return next;
       });
+  //! [scalar_form]
 
   // ---- Vector form (EDI: w ← w − η∇E) ---------------------------------------------------------
   trace.section("Gradient descent in vector form");
+  //! [vector_form]
   trace.step("vector.grad", "The gradient as one vector, $\\nabla_{\\mathbf{w}} E_{\\text{MSE}}$")
       .formula(
           "\\nabla_{\\mathbf{w}} E_{\\text{MSE}} = X^\\top [(\\hat{\\mathbf{y}} - \\mathbf{y}) \\circ \\hat{\\mathbf{y}} "
@@ -249,9 +256,11 @@ Trace single_neuron_gd(const ChapterOptions& options) {
                                                  "form written for all i at once",
                                                  gap)};
       });
+  //! [vector_form]
 
   // ---- Batch gradient = sum of the per-sample gradients -----------------------------------------
   trace.section("The batch gradient: a sum of the per-sample gradients");
+  //! [batch_gradient]
   std::vector<std::string> sample_grads;
   for (Eigen::Index n = 0; n < n_samples; ++n) sample_grads.push_back(fmt::format("sample{}.grad", n + 1));
   trace.step("batch.sum", "The sum of the per-sample gradients")
@@ -283,9 +292,11 @@ Trace single_neuron_gd(const ChapterOptions& options) {
         return Eigen::VectorXd(in.vector("batch.sum") / static_cast<double>(in.vector("y").size()));
       });
   trace.claim_gradient("mean.grad", "mean.e", "w_start");
+  //! [batch_gradient]
 
   // ---- Online: epoch 1 sample by sample (EDI "Online/stochastic gradient descent"; CTU) --------
   trace.section("Online gradient descent: epoch 1, one update per sample");
+  //! [online_gradient_descent]
   std::string w_prev = "w_start";
   for (Eigen::Index n = 0; n < n_samples; ++n) {
     const std::string id = fmt::format("online.s{}.", n + 1);
@@ -332,6 +343,7 @@ Trace single_neuron_gd(const ChapterOptions& options) {
                                                  "of −∂E/∂w",
                                                  gap)};
       });
+  //! [online_gradient_descent]
 
   // ---- Epochs: online against batch --------------------------------------------------------------
   trace.section("Online against batch, epoch by epoch");

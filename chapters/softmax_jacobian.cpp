@@ -123,6 +123,7 @@ Trace softmax_jacobian(const ChapterOptions& options) {
 
   // ---- PD "Softmax output"; EDI "Normalisation of output nodes - softmax" ----------------------
   trace.section("Softmax (PD \"Softmax output\", EDI \"Normalisation of output nodes - softmax\")");
+  //! [softmax]
   trace.step("softmax.m", "The largest activation $m$, subtracted for stability")
       .formula("m = \\max_k a_k")
       .numbers("\\max [[a]]")
@@ -148,11 +149,13 @@ Trace softmax_jacobian(const ChapterOptions& options) {
       .formula("0 \\le y_k \\le 1, \\quad \\sum_k y_k = 1")
       .compute({"softmax.y"},
                [](const Inputs& in) -> Value { return is_a_distribution(in.vector("softmax.y")); });
+  //! [softmax]
 
   // ---- PD "Derivative of softmax (1/4)…(3/4)": the quotient rule --------------------------------
   // y_i = g/h with g = exp(a_i), h = Σ_k exp(a_k); f' = (g'h − h'g)/h², where ∂g/∂a_j = exp(a_i) if
   // j = i and 0 otherwise, and ∂h/∂a_j = exp(a_j). Shown for i = 1 with j = 1 and j = 2, on the
   // slide's unshifted exponentials (the shift cancels in the quotient).
+  //! [quotient_rule]
   trace.section("The quotient rule (PD \"Derivative of softmax (1/4)…(3/4)\")");
   trace.step("quotient.g", "Numerator of $y_1$: $g = e^{a_1}$")
       .formula("g = e^{a_1}")
@@ -192,8 +195,10 @@ Trace softmax_jacobian(const ChapterOptions& options) {
         const Eigen::VectorXd& y = at_least_two(in.vector("softmax.y"));
         return -y[1] * y[0];  // −y_j y_i
       });
+  //! [quotient_rule]
 
   // ---- PD "Derivative of softmax (4/4)": the Jacobian with the Kronecker delta ------------------
+  //! [the_jacobian]
   trace.section("The Jacobian (PD \"Derivative of softmax (4/4)\")");
   trace.step("jacobian.J", "The Jacobian $J_{ij} = y_i(\\delta_{ij} - y_j)$")
       .formula("J = \\left[\\frac{\\partial y_i}{\\partial a_j}\\right]_{ij} = "
@@ -238,9 +243,11 @@ Trace softmax_jacobian(const ChapterOptions& options) {
       .compute({"jacobian.J", "jacobian.fd"}, [](const Inputs& in) -> Value {
         return agrees_with_differences(in.matrix("jacobian.J"), in.matrix("jacobian.fd"), "J");
       });
+  //! [the_jacobian]
 
   // ---- PD "Derivative of cross-entropy loss (1/2), (2/2)": one-hot target -----------------------
   trace.section("Cross-entropy with a one-hot target (PD \"Derivative of cross-entropy loss\")");
+  //! [cross_entropy_with_a_one_hot_target]
   trace.step("ce.t", "The one-hot target $\\mathbf{t}$ for class $c$")
       .formula("t_k = 1 \\text{ if } k = c\\text{, else } 0; \\quad \\mathbf{t} = \\mathbf{e}_c")
       .compute({"c", "a"}, [](const Inputs& in) -> Value {
@@ -287,6 +294,7 @@ Trace softmax_jacobian(const ChapterOptions& options) {
         return g;
       });
   trace.claim_gradient("ce.grad_a", "ce.E", "a");
+  //! [cross_entropy_with_a_one_hot_target]
   trace.step("ce.fd", "The gradient by central differences, $\\varepsilon = 10^{-6}$")
       .formula("\\frac{\\partial E}{\\partial a_i} \\approx \\frac{E(\\mathbf{a} + \\varepsilon \\mathbf{e}_i) - "
                "E(\\mathbf{a} - \\varepsilon \\mathbf{e}_i)}{2\\varepsilon}")
@@ -305,6 +313,7 @@ Trace softmax_jacobian(const ChapterOptions& options) {
       });
 
   // ---- EDI "Computation graph – cross entropy layer": the class-index form ----------------------
+  //! [class_index_form]
   trace.section("The class-index form (EDI \"Computation graph – cross entropy layer\")");
   trace.step("ce_index.L", "Loss of the true class: $L = -\\log \\hat{y}_c$")
       .formula("L = -\\log \\frac{e^{a_c}}{\\sum_j e^{a_j}} = \\log \\sum_j e^{a_j} - a_c")
@@ -331,6 +340,7 @@ Trace softmax_jacobian(const ChapterOptions& options) {
                        fmt::format("L = E and ∂L/∂a = ∂E/∂a (relative differences {:.1e}, {:.1e})",
                                    loss, grad)};
       });
+  //! [class_index_form]
 
   // ---- Numerical stability: logits of ±1000 -------------------------------------------------------
   trace.section("Numerical stability: logits of ±1000");
@@ -380,6 +390,7 @@ Trace softmax_jacobian(const ChapterOptions& options) {
                        fmt::format("symmetric: {}; rows sum to 0: {}; {}", symmetric ? "yes" : "no",
                                    rows ? "yes" : "no", fd.text)};
       });
+  //! [log_softmax]
   trace.step("big.log_y", "Log-softmax: $\\ln y'_k$ without forming $y'_k$")
       .formula("\\ln y'_k = a'_k - m' - \\ln \\sum_j e^{a'_j - m'}")
       .compute({"big.a"}, [](const Inputs& in) -> Value { return log_softmax(in.vector("big.a")); });
@@ -418,6 +429,7 @@ Trace softmax_jacobian(const ChapterOptions& options) {
             [ci](const Eigen::VectorXd& v) { return softmax_cross_entropy(v, ci); }, av);
         return agrees_with_differences(in.vector("big.grad_a"), numeric, "y' − e_c'");
       });
+  //! [log_softmax]
   return trace;
 }
 

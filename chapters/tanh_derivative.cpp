@@ -115,6 +115,7 @@ Trace tanh_derivative(const ChapterOptions& options) {
   trace.parameter("backprop.t", "t_k", "the output nodes' targets", setting.targets);
 
   // ---- tanh as PD and EDI write it ("Hyperbolic tangent: tanh", "Other activation functions") ---
+  //! [tanh_as_pd_and_edi_write_it]
   trace.section("tanh, as PD and EDI write it");
   trace.step("tanh.u", "The numerator $u = e^a - e^{-a}$")
       .formula("u = e^{a} - e^{-a}")
@@ -150,8 +151,10 @@ Trace tanh_derivative(const ChapterOptions& options) {
                                                  "EDI's form; both are tanh(a) to {:.1e}",
                                                  gap)};
       });
+  //! [tanh_as_pd_and_edi_write_it]
 
   // ---- PD Appendix B "Derivative of tanh": the quotient rule -----------------------------------
+  //! [derivative_of_tanh]
   trace.section("Derivative of tanh: the quotient rule");
   trace.step("tanh.du", "The numerator's derivative $u'$")
       .formula("u' = \\frac{d}{da}(e^{a} - e^{-a}) = e^{a} + e^{-a} = v")
@@ -197,6 +200,7 @@ Trace tanh_derivative(const ChapterOptions& options) {
         return Verdict{error <= 1e-6 && relative_error(rule, closed) <= 1e-12,
                        fmt::format("both forms match the finite difference to a relative error of {:.1e}", error)};
       });
+  //! [derivative_of_tanh]
 
   // ---- The slope at sample points --------------------------------------------------------------
   trace.section("The slope at sample points");
@@ -239,6 +243,7 @@ Trace tanh_derivative(const ChapterOptions& options) {
       });
 
   // ---- PD "Problems of sigmoid (2/2)": tanh(c) = 2σ(2c) − 1 -----------------------------------
+  //! [stretched_sigmoid]
   trace.section("tanh is a stretched sigmoid: $\\tanh(c) = 2\\sigma(2c) - 1$");
   trace.step("points.sigmoid_form", "$2\\sigma(2a_j) - 1$ at each sample point")
       .formula("2\\sigma(2a_j) - 1")
@@ -273,8 +278,10 @@ Trace tanh_derivative(const ChapterOptions& options) {
         const double gap = (in.vector("points.sigmoid_slope") - in.vector("points.derivative")).cwiseAbs().maxCoeff();
         return Verdict{gap <= 1e-12, fmt::format("the two agree to {:.1e} at every point", gap)};
       });
+  //! [stretched_sigmoid]
 
   // ---- BMB "Backpropagation: Another Example": the sigmoid twin --------------------------------
+  //! [sigmoid_twin]
   trace.section("The sigmoid twin: $\\sigma' = \\sigma(1 - \\sigma)$");
   const bool slide = !options.seed;  // BMB's numbers belong to its own point x = 1
   trace.step("sigmoid.value", "The sigmoid gate's output $\\sigma(x)$")
@@ -314,6 +321,7 @@ Trace tanh_derivative(const ChapterOptions& options) {
       .compute({"sigmoid.derivative", "sigmoid.fd"}, [](const Inputs& in) -> Value {
         return agree(in.scalar("sigmoid.derivative"), in.scalar("sigmoid.fd"), "σ(1 − σ) matches");
       });
+  //! [sigmoid_twin]
 
   // ---- CTU "Reminder: Derivatives of Activation Functions": the slope-λ forms ------------------
   trace.section("CTU's slope-λ forms");
@@ -398,6 +406,7 @@ Trace tanh_derivative(const ChapterOptions& options) {
   // ---- PD "Backprop update": a tanh hidden node's delta ----------------------------------------
   // A hidden node i (tanh) feeds two linear output nodes k with E_n = ½ Σ_k (y_k − t_k)²
   // (PD "Error gradient: output nodes", regression), so δ_k = y_k − t_k.
+  //! [delta_of_a_tanh_hidden_node]
   trace.section("Backprop update: the delta of a tanh hidden node");
   trace.step("backprop.y", "The hidden node's output $y_i = f(a_i)$")
       .formula("y_i = f(a_i) = \\tanh(a_i)")
@@ -457,6 +466,7 @@ Trace tanh_derivative(const ChapterOptions& options) {
         return Eigen::VectorXd(in.vector("backprop.delta_out") * in.scalar("backprop.y"));
       });
   trace.claim_gradient("backprop.grad_w", "backprop.e", "backprop.w");
+  //! [delta_of_a_tanh_hidden_node]
   return trace;
 }
 

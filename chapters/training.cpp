@@ -350,6 +350,7 @@ Trace training(const ChapterOptions& options) {
                             size.N, size.D_in, size.H, size.D_out, size.iterations,
                             options.full_size ? " (the slide's size)" : " (reduced; --full-size for the slide's)"));
   // The first iteration, line by line as the slide's code writes it.
+  //! [bmb_first_iteration]
   trace.step("bmb.h", "The hidden layer: h = 1 / (1 + exp(−x·w1))")
       .formula("h = \\sigma(x w_1) = \\frac{1}{1 + e^{-x w_1}}")
       .compute({"bmb.x", "bmb.w1"}, [](const Inputs& in) -> Value {
@@ -381,11 +382,13 @@ Trace training(const ChapterOptions& options) {
         const Eigen::MatrixXd grad_a = grad_h.cwiseProduct(h).cwiseProduct((1.0 - h.array()).matrix());
         return Eigen::MatrixXd(in.matrix("bmb.x").transpose() * grad_a);  // (D_in, H)
       });
+  //! [bmb_first_iteration]
   // grad_w1 and grad_w2 are not claimed as gradients for the catalogue's check: it recomputes the
   // whole trace for each entry perturbed, and every recompute runs the loop again (w1 and w2 are its
   // starting weights). tests/training_test.cpp checks both against central differences of the loss
   // and against the slide's loop written out in Eigen.
 
+  //! [bmb_loop]
   auto cache = std::make_shared<BmbRunCache>();
   const std::vector<std::string> run_inputs = {"bmb.x", "bmb.y", "bmb.w1", "bmb.w2", "bmb.eta", "bmb.T"};
   trace.step("bmb.losses", "The loop: the loss printed at t = 0, 1, …, T − 1 (the library's Mlp and Sgd)")
@@ -421,6 +424,7 @@ Trace training(const ChapterOptions& options) {
                        fmt::format("from {:.6g} to {:.6g} in {} iterations ({:.3g}% of the start); it rose {} times",
                                    losses[0], losses[T - 1], T, 100.0 * losses[T - 1] / losses[0], rises)};
       });
+  //! [bmb_loop]
   trace.step("bmb.saturated_start", "Saturated hidden units at the start: σ'(a) = h(1 − h) < 0.01")
       .formula("\\frac{1}{NH} \\#\\{(n, j) : h_{nj}(1 - h_{nj}) < 0.01\\} \\quad (|a| > 4.6)")
       .compute({"bmb.x", "bmb.w1"}, [](const Inputs& in) -> Value {
@@ -495,6 +499,7 @@ Trace training(const ChapterOptions& options) {
         const double scale = in.matrix("present.batch_gradient").cwiseAbs().maxCoeff();
         return Verdict{gap <= 1e-13 * (1.0 + scale), fmt::format("they differ by {:.1e} (rounding in the order of the sum)", gap)};
       });
+  //! [presenting_samples]
   const auto strategy_inputs = with(task_inputs, {"present.eta", "present.epochs", "present.shuffle_seed"});
   trace.step("present.online", "Online learning (B = 1): E after each epoch")
       .formula("w \\leftarrow w - \\eta \\frac{\\partial E_n}{\\partial w} \\text{ for each } n \\text{ in a new random order}")
@@ -514,6 +519,7 @@ Trace training(const ChapterOptions& options) {
       .compute(momentum_inputs, memoised(momentum_inputs, [](const Inputs& in) -> Value {
         return epoch_losses(in, static_cast<Eigen::Index>(in.scalar("present.B")), in.scalar("present.alpha"));
       }));
+  //! [presenting_samples]
   trace.step("present.compare", "After the same number of epochs")
       .formula("E_{online}, \\; E_{batch}, \\; E_{mini}, \\; E_{momentum}")
       .compute({"present.online", "present.batch", "present.minibatch", "present.momentum"}, [](const Inputs& in) -> Value {
@@ -560,6 +566,7 @@ Trace training(const ChapterOptions& options) {
     }
     return w;
   };
+  //! [momentum]
   trace.step("mom.delta1", "The first change: Δw(1) = −η ∂E/∂w, as Δw(0) = 0")
       .formula("\\Delta w(1) = -\\eta \\frac{\\partial E}{\\partial w}(w(0)) + \\alpha \\cdot 0")
       .numbers("-[[mom.eta]] \\cdot [[mom.g0]]")
@@ -610,6 +617,7 @@ Trace training(const ChapterOptions& options) {
         const double scale = std::abs(in.scalar("mom.w0") - in.scalar("mom.t") / in.scalar("mom.x")) + 1.0;
         return Verdict{gap <= 1e-12 * scale, fmt::format("largest gap {:.1e}", gap)};
       });
+  //! [momentum]
   trace.step("mom.plain", "Without momentum: w(s) = w* + (1 − ηk)ˢ e(0), by the library")
       .formula("w(s) = w^* + (1 - \\eta k)^s (w(0) - w^*)")
       .compute(quad, [quadratic_run](const Inputs& in) -> Value { return quadratic_run(in, 0.0); });
@@ -629,6 +637,7 @@ Trace training(const ChapterOptions& options) {
     return Mlp({{in.matrix("l2.W1"), in.vector("l2.b1"), Activation::tanh()},
                 {in.matrix("l2.W2"), in.vector("l2.b2"), Activation::identity()}});
   };
+  //! [l2_regularisation]
   // ∂E/∂W_l and ∂E/∂b_l of the data error alone, by the library's backward pass.
   const auto data_gradients = [l2_network](const Inputs& in) {
     const Mlp net = l2_network(in);
@@ -659,6 +668,7 @@ Trace training(const ChapterOptions& options) {
       .formula("\\frac{\\partial J}{\\partial b_1} = \\frac{\\partial E}{\\partial b_1}")
       .compute(l2_net, [data_gradients](const Inputs& in) -> Value { return data_gradients(in).bias_gradients[0]; });
   trace.claim_gradient("l2.grad_b1", "l2.J", "l2.b1");
+  //! [l2_regularisation]
   // One batch update with λ and one without, from the same weights, by the library's Sgd.
   const auto one_update = [l2_network](const Inputs& in, double lambda) {
     Mlp net = l2_network(in);
@@ -732,6 +742,7 @@ Trace training(const ChapterOptions& options) {
     return Verdict{h.reason != StopReason::max_epochs,
                    fmt::format("stopped after {} epochs: {}; E = {:.4g}", h.epochs, describe(h.reason), h.losses.back())};
   };
+  //! [stopping_conditions]
   trace.step("stop.by_error", "Stop when the training error drops below E_min")
       .formula("E(\\text{epoch}) < E_{min}")
       .compute(with(stop_inputs, {"stop.E_min"}), memoised(with(stop_inputs, {"stop.E_min"}), [=](const Inputs& in) -> Value {
@@ -757,6 +768,7 @@ Trace training(const ChapterOptions& options) {
                               h.validation_losses[static_cast<std::size_t>(h.best_epoch)], h.best_epoch);
         return v;
       }));
+  //! [stopping_conditions]
   trace.step("stop.curves", "The early-stopping run: training and validation error per epoch (rows)")
       .formula("\\begin{bmatrix} E(0) & E(1) & \\cdots \\\\ E_{val}(0) & E_{val}(1) & \\cdots \\end{bmatrix}")
       .compute(with(stop_inputs, {"stop.patience"}), memoised(with(stop_inputs, {"stop.patience"}), [=](const Inputs& in) -> Value {

@@ -309,6 +309,7 @@ Trace universal_approximation(const ChapterOptions& options) {
 
   // ---- The network -------------------------------------------------------------------------------
   trace.section("The network: 1 input, 3 tanh hidden units, 1 linear output");
+  //! [the_network]
   trace.step("net.weights", "The number of weights: $3 \\cdot (1 + 1)$ into the hidden units, $3 + 1$ into the output")
       .formula("P = 3 \\cdot (1 + 1) + (3 + 1)")
       .compute({"starts"}, [](const Inputs& in) -> Value {
@@ -316,6 +317,7 @@ Trace universal_approximation(const ChapterOptions& options) {
         return Verdict{static_cast<double>(in.matrix("starts").rows()) == p,
                        fmt::format("P = {} weights, one row of the starts each", p)};
       });
+  //! [the_network]
 
   // ---- One fit per target ------------------------------------------------------------------------
   for (const Target& target : targets) {
@@ -323,6 +325,7 @@ Trace universal_approximation(const ChapterOptions& options) {
     trace.section(fmt::format("The fit to $t = {}$", target.formula));
 
     // Levenberg–Marquardt from each start
+    //! [the_fit]
     trace.step(p + "runs", "Levenberg–Marquardt from each start: the error each run reaches")
         .formula("E(\\theta^{(s)}),\\ s = 1, 2, 3, \\text{ where each step solves } (J^\\top J + \\mu I)\\Delta = -J^\\top r")
         .compute({"x", data, "starts"}, [data](const Inputs& in) -> Value {
@@ -347,6 +350,7 @@ Trace universal_approximation(const ChapterOptions& options) {
     trace.step(p + "bias", "The output's bias $w^{(2)}_{10}$")
         .formula("w^{(2)}_{10}")
         .compute({p + "w"}, [p](const Inputs& in) -> Value { return in.vector(p + "w")[3 * hidden_units]; });
+    //! [the_fit]
 
     // The network's outputs at the data, and how far they are from the targets
     trace.step(p + "y", "The network's outputs at the data, $y(x_n)$")
@@ -370,6 +374,7 @@ Trace universal_approximation(const ChapterOptions& options) {
         });
 
     // The gradient at the fit: ≈ 0
+    //! [gradient_at_the_fit]
     trace.step(p + "grad_start", "The gradient's size at the winning run's start, $\\|\\nabla E(\\theta_0)\\|_\\infty$")
         .formula("\\|\\nabla E(\\theta_0)\\|_\\infty,\\quad \\theta_0 = \\theta^{(s^*)}_0")
         .compute({"x", data, "starts", p + "runs"}, [p, data](const Inputs& in) -> Value {
@@ -404,8 +409,10 @@ Trace universal_approximation(const ChapterOptions& options) {
                                      "differ from backpropagation by {:.1e}",
                                      size, size / start, start, gap)};
         });
+    //! [gradient_at_the_fit]
 
     // The output as the sum of the hidden units' weighted outputs, at the first point x_1
+    //! [output_as_a_sum_of_hidden_units]
     trace.step(p + "z1", "The hidden units' outputs at the first point, $z_j(x_1)$")
         .formula("z_j(x_1) = \\tanh(w^{(1)}_{j1} x_1 + w^{(1)}_{j0}),\\ j = 1, 2, 3")
         .compute({"x", p + "units"}, [p](const Inputs& in) -> Value {
@@ -450,6 +457,7 @@ Trace universal_approximation(const ChapterOptions& options) {
           return Eigen::VectorXd(output_jacobian(network(in.vector(p + "w")), x1).row(0).transpose());
         });
     trace.claim_gradient(p + "dy1", p + "y1", p + "w");
+    //! [output_as_a_sum_of_hidden_units]
   }
 
   // ---- All four -------------------------------------------------------------------------------

@@ -243,6 +243,7 @@ Trace xnor_mlp(const ChapterOptions& options) {
     return slide ? printed[static_cast<std::size_t>(column)][static_cast<std::size_t>(r - 1)] : "";
   };
   trace.section("Solution to Logical XNOR with MLP: the table, row by row");
+  //! [the_table_row_by_row]
   for (int r = 1; r <= 4; ++r) {
     const std::string row = fmt::format("row{}", r), x1 = row + ".x1", x2 = row + ".x2";
     const std::string id = "table." + row;
@@ -288,9 +289,11 @@ Trace xnor_mlp(const ChapterOptions& options) {
                                                   in.scalar(x2), want, got)};
         });
   }
+  //! [the_table_row_by_row]
 
   // ---- What each unit computes ------------------------------------------------------------------------
   trace.section("What each unit computes");
+  //! [what_each_unit_computes]
   for (int i = 1; i <= 2; ++i) {
     const std::string w = fmt::format("w1.{}", i);
     trace.step(fmt::format("units.hidden{}", i), fmt::format("Hidden unit {} as a logical function of $x_1, x_2$", i))
@@ -331,6 +334,7 @@ Trace xnor_mlp(const ChapterOptions& options) {
                          fmt::format("h_W(x) = {}, which is {}x₁ XNOR x₂", name, net.computes_xnor() ? "" : "not ")};
         });
   }
+  //! [what_each_unit_computes]
 
   // ---- "Notation for Logical XNOR with MLP": all four rows at once, in matrices ---------------------
   trace.section("Notation for Logical XNOR with MLP: the four rows in matrix form");
@@ -365,6 +369,7 @@ Trace xnor_mlp(const ChapterOptions& options) {
           return with_bias_row(x);  // X⁽¹⁾ = [1ᵀ; x]: (3, m)
         });
   }
+  //! [matrix_form]
   trace.step("matrix.Z2", "$W^{(1)} X^{(1)} = z^{(2)}$: both hidden units on all four rows")
       .formula("z^{(2)}_{s_2 \\times m} = W^{(1)}_{s_2 \\times (s_1 + 1)} \\times X^{(1)}_{(s_1 + 1) \\times m}")
       .numbers("[[matrix.W1]] [[matrix.X1]]")
@@ -388,6 +393,7 @@ Trace xnor_mlp(const ChapterOptions& options) {
       .formula("a^{(3)}_{s_3 \\times m} = g(z^{(3)})")
       .numbers("g([[matrix.Z3]])")
       .compute({"matrix.Z3"}, [](const Inputs& in) -> Value { return Activation::step().value(in.matrix("matrix.Z3")); });
+  //! [matrix_form]
   {
     std::vector<std::string> inputs = {"matrix.Z2", "matrix.Z3", "matrix.A3"};
     for (int r = 1; r <= 4; ++r)
@@ -411,6 +417,7 @@ Trace xnor_mlp(const ChapterOptions& options) {
 
   // ---- "Example I": sigmoid units, forward to a₁⁽³⁾ and back to δ₁⁽²⁾ -------------------------------
   trace.section("Example I: sigmoid units, forward to $a^{(3)}_1$, back to $\\delta^{(2)}_1$");
+  //! [example_i_forward]
   trace.step("example1.a1", "The input with its bias unit: $a^{(1)} = [1; \\mathbf{x}]$")
       .formula("a^{(1)} = \\begin{bmatrix} a^{(1)}_0 \\\\ \\mathbf{x} \\end{bmatrix}, \\quad a^{(1)}_0 = 1")
       .compute({"ex1.x"}, [](const Inputs& in) -> Value { return with_bias_unit(in.vector("ex1.x")); });  // (3)
@@ -455,6 +462,8 @@ Trace xnor_mlp(const ChapterOptions& options) {
         const double e = in.scalar("ex1.y") - in.scalar("example1.a3");
         return 0.5 * e * e;  // ½(y − a)²
       });
+  //! [example_i_forward]
+  //! [example_i_backward]
   // BMB "Neural Networks Backpropagation": δ⁽ᴸ⁾ = (y − a⁽ᴸ⁾) .* a⁽ᴸ⁾ .* (1 − a⁽ᴸ⁾)
   trace.step("example1.delta3", "The output's error $\\delta^{(3)}_1 = (y - a^{(3)}_1)\\, g'(z^{(3)}_1)$")
       .formula("\\delta^{(3)}_1 = (y - a^{(3)}_1) \\, a^{(3)}_1 (1 - a^{(3)}_1)")
@@ -496,6 +505,7 @@ Trace xnor_mlp(const ChapterOptions& options) {
       .compute({"example1.delta2", "example1.a1"}, [](const Inputs& in) -> Value {
         return Eigen::MatrixXd(-in.vector("example1.delta2") * in.vector("example1.a1").transpose());  // (2)(3)ᵀ → (2, 3)
       });
+  //! [example_i_backward]
   trace.step("example1.mlp", "The library's Mlp, on the same weights, agrees")
       .formula("h_W(\\mathbf{x}),\\ \\frac{\\partial J}{\\partial W^{(1)}} \\text{ by Mlp::forward and Mlp::backward}")
       .compute({"ex1.W1", "ex1.W2", "ex1.x", "ex1.y", "example1.a3", "example1.grad_W1"}, [](const Inputs& in) -> Value {
@@ -537,6 +547,7 @@ Trace xnor_mlp(const ChapterOptions& options) {
 
   // ---- "Feedforward Example": the 2-2-1 network as one nested expression -----------------------------
   trace.section("Feedforward Example: a 2-2-1 network, term by term");
+  //! [feedforward_example]
   trace.step("ff.in3", "Node 3's weighted input $W_{1,3} a_1 + W_{2,3} a_2$")
       .formula("in_3 = W_{1,3} a_1 + W_{2,3} a_2")
       .numbers("[[ff.W13]] \\cdot [[ff.a1]] + [[ff.W23]] \\cdot [[ff.a2]]")
@@ -596,6 +607,7 @@ Trace xnor_mlp(const ChapterOptions& options) {
                                     std::abs(in.scalar("ff.a5") - in.scalar("ff.matrix")));
         return Verdict{gap <= 1e-15, fmt::format("the three agree to {:.1e}", gap)};
       });
+  //! [feedforward_example]
   // "Adjusting weights changes the function": how a₅ moves with two of its weights.
   trace.step("ff.da5_dW35", "Adjusting a weight changes the function: $\\partial a_5/\\partial W_{3,5} = g'(in_5)\\, a_3$")
       .formula("\\frac{\\partial a_5}{\\partial W_{3,5}} = g'(in_5) \\, a_3 = a_5 (1 - a_5) \\, a_3")
