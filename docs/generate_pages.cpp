@@ -59,6 +59,7 @@ void write_page(const fs::path& path, const std::string& markdown) {
 std::string to_doxygen_markdown(const std::string& markdown) {
   std::string out;
   bool in_code = false;  // inside `…`: Doxygen leaves it alone
+  bool bold = false;
   for (std::size_t i = 0; i < markdown.size(); ++i) {
     const char c = markdown[i];
     if (c == '`') {
@@ -66,9 +67,11 @@ std::string to_doxygen_markdown(const std::string& markdown) {
       out += c;
     } else if (!in_code && c == '$') {
       const bool display = i + 1 < markdown.size() && markdown[i + 1] == '$';
-      if (display) {  // "$$" before a table's "|" or a line's end is an empty inline formula
+      if (display) {  // "| $$ |", a table cell holding an empty inline formula
         const auto next = markdown.find_first_not_of(' ', i + 2);
-        if (next == std::string::npos || markdown[next] == '|' || markdown[next] == '\n') {
+        const auto before = markdown.find_last_not_of(' ', i == 0 ? 0 : i - 1);
+        if (i > 0 && before != std::string::npos && markdown[before] == '|' && next != std::string::npos &&
+            markdown[next] == '|') {
           ++i;
           continue;
         }
@@ -80,9 +83,30 @@ std::string to_doxygen_markdown(const std::string& markdown) {
         out += "\\$";
         continue;
       }
-      std::string math = markdown.substr(start, end - start);
+      // A '|' in a formula would start a Markdown table for Doxygen: \vert and \Vert read the same.
+      std::string math;
+      for (std::size_t k = start; k < end; ++k) {
+        if (markdown[k] == '\\' && k + 1 < end && markdown[k + 1] == '|') {
+          math += "\\Vert ";
+          ++k;
+        } else {
+          math += markdown[k] == '|' ? std::string("\\vert ") : std::string(1, markdown[k]);
+        }
+      }
       out += display ? "\\f[" + math + "\\f]" : "\\f$" + math + "\\f$";
       i = end + close.size() - 1;
+    } else if (!in_code && c == '*' && i + 1 < markdown.size() && markdown[i + 1] == '*') {
+      // **bold** as HTML: Doxygen's Markdown loses a bold that ends in a formula, and a line
+      // starting "**1. …" must not become a numbered list.
+      out += bold ? "</b>" : "<b>";
+      bold = !bold;
+      ++i;
+    } else if (!in_code && markdown.compare(i, 7, "<small>") == 0) {  // the one tag the trace writes
+      out += "<small>";
+      i += 6;
+    } else if (!in_code && markdown.compare(i, 8, "</small>") == 0) {
+      out += "</small>";
+      i += 7;
     } else if (!in_code && (c == '\\' || c == '@' || c == '<' || c == '>' || c == '&' || c == '#' || c == '%')) {
       // # starts a heading only at the start of a line; elsewhere Doxygen may take it for a link.
       if (c == '#' && (out.empty() || out.back() == '\n' || out.back() == '#')) out += c;
@@ -122,7 +146,7 @@ std::string heading_of(std::string name) {
 
 std::string chapter_page(const Chapter& chapter, const Trace& trace, const fs::path& source_dir, const fs::path& out) {
   const std::string id(chapter.id);
-  std::string page = fmt::format("@page chapter_{} {}. {}\n\n", id, chapter.number, to_doxygen_markdown(std::string(chapter.title)));
+  std::string page = fmt::format("@page chapter_{} Chapter {}: {}\n\n", id, chapter.number, to_doxygen_markdown(std::string(chapter.title)));
   page += fmt::format("<!-- Written by nnwb-docs-pages from chapters/{}.cpp when the site is built. -->\n\n", id);
   page += fmt::format("Run it: `build/bin/{}` (the lecture's numbers), `build/bin/{} --seed 7` (a variant), "
                       "`build/bin/{} --format markdown`.\n\n",
@@ -139,7 +163,10 @@ std::string chapter_page(const Chapter& chapter, const Trace& trace, const fs::p
   // Its headings go one level down, under "The derivation".
   std::string shifted;
   std::istringstream lines(derivation);
-  for (std::string line; std::getline(lines, line);) shifted += (line.rfind("#", 0) == 0 ? "#" + line : line) + "\n";
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("- **Reproduces**", 0) == 0) continue;  // the page has its own section for the slides
+    shifted += (line.rfind("#", 0) == 0 ? "#" + line : line) + "\n";
+  }
   page += "\n## The derivation\n\n" + to_doxygen_markdown(shifted) + "\n";
 
   const auto names = snippet_names(source_dir / "chapters" / (id + ".cpp"));

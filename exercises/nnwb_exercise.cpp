@@ -97,9 +97,11 @@ constexpr const char* setup_sh = R"SH(#!/usr/bin/env bash
 # Gradescope runs this once, when it builds the autograder image: install what nnwb needs and
 # build the grader. The image must be Debian 12 or Ubuntu 24.04 (or later): they have every package.
 set -euo pipefail
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends cmake g++ make \
+  libeigen3-dev libfmt-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcsv-dev
 cd /autograder/source/nnwb
-.ci/install-deps
-cmake -S . -B build -DNNWB_BUILD_TESTS=OFF -DNNWB_NATIVE=OFF
+cmake -S . -B build -DNNWB_BUILD_TESTS=OFF -DNNWB_BUILD_DOCS=OFF -DNNWB_NATIVE=OFF
 cmake --build build -j"$(nproc)" --target nnwb-exercise
 )SH";
 
