@@ -1,6 +1,7 @@
 // The notation's macros for every page of the site (MathJax 2, loaded through Doxygen's
 // MATHJAX_CODEFILE). Write \vx, \vw, \sigmoid(a), \pd{E}{w} in any page or doc comment.
 MathJax.Hub.Config({
+  messageStyle: "none",  // no "Typesetting math" box over the page
   TeX: {
     Macros: {
       vx: "\\mathbf{x}",                              // an input vector

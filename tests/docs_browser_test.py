@@ -96,7 +96,7 @@ def main():
     shots.mkdir(parents=True, exist_ok=True)
     chapters = sorted(p for p in site.glob("chapter_*.html") if "_8" not in p.name)  # not chapter_8hpp.html
     pages = [site / name for name in ("index.html", "chapters.html", "instructors.html", "trace_format.html",
-                                      "exercises_list.html", "namespacennwb.html")] + chapters
+                                      "exercises_list.html", "namespacennwb.html", "activations_8hpp.html", "softmax_8hpp.html")] + chapters
     if len(chapters) < 22:
         print(f"FAIL: {len(chapters)} chapter pages in {site}, expected 22")
         return 1
@@ -134,7 +134,11 @@ def main():
             problems += driver.execute_script(PICTURES)
             hrefs = driver.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
             problems += broken_links(page, hrefs)
+            # The whole page in one PNG (up to 16000 pixels high), then back to the usual window.
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            driver.set_window_size(1200, min(max(height, 800), 16000))
             driver.save_screenshot(str(shots / (page.stem + ".png")))
+            driver.set_window_size(1200, 1800)
             if problems:
                 failures += 1
                 print(f"FAIL {page.name}:")

@@ -25,15 +25,15 @@ double identity(double a);
 /// g'(a) = 1.
 double identity_derivative(double a);
 
-/// Logistic sigmoid with slope λ: σ(λa) = 1 / (1 + e^{−λa}).
+/// Logistic sigmoid with slope λ: \f$\sigma(\lambda a) = 1 / (1 + e^{-\lambda a})\f$.
 /// Stable for |λa| = 1000: never evaluates e^{+large}.
 double sigmoid(double a, double lambda = 1.0);
-/// d/da σ(λa) = λ σ(λa)(1 − σ(λa)).
+/// \f$\frac{d}{da} \sigma(\lambda a) = \lambda\, \sigma(\lambda a)(1 - \sigma(\lambda a))\f$.
 double sigmoid_derivative(double a, double lambda = 1.0);
 
-/// Hyperbolic tangent with slope λ: tanh(λa) = (e^{λa} − e^{−λa}) / (e^{λa} + e^{−λa}).
+/// Hyperbolic tangent with slope λ: \f$\tanh(\lambda a) = (e^{\lambda a} - e^{-\lambda a}) / (e^{\lambda a} + e^{-\lambda a})\f$.
 double tanh(double a, double lambda = 1.0);
-/// d/da tanh(λa) = λ (1 − tanh²(λa)).
+/// \f$\frac{d}{da} \tanh(\lambda a) = \lambda (1 - \tanh^2(\lambda a))\f$.
 double tanh_derivative(double a, double lambda = 1.0);
 
 /// Rectified linear unit: g(a) = max(0, a).

@@ -19,7 +19,7 @@ double mse(const Eigen::VectorXd& y, const Eigen::VectorXd& t);
 /// ∂E/∂y_n = (2/N)(y_n − t_n). → (N)
 Eigen::VectorXd mse_gradient(const Eigen::VectorXd& y, const Eigen::VectorXd& t);
 
-/// Binary cross-entropy, EDI's E_H: E = −(1/N) Σ_n [t_n log y_n + (1 − t_n) log(1 − y_n)],
+/// Binary cross-entropy, EDI's E_H: \f$E = -\frac{1}{N} \sum_n [t_n \log y_n + (1 - t_n) \log(1 - y_n)]\f$,
 /// y_n ∈ [0, 1], t_n ∈ [0, 1]. A probability of exactly 0 (or 1) is read as the smallest normal
 /// double, 2.2e−308, away from it, so the log is never log 0: −log 0 counts as about 708.4. y, t: (N)
 double binary_cross_entropy(const Eigen::VectorXd& y, const Eigen::VectorXd& t);
@@ -47,7 +47,8 @@ Eigen::VectorXd cross_entropy_gradient(const Eigen::VectorXd& y, Eigen::Index c)
 /// Softmax followed by cross-entropy, from the logits a, by log-softmax (stable for ±1000):
 /// E = −Σ_k t_k log softmax(a)_k. a, t: (K)
 double softmax_cross_entropy(const Eigen::VectorXd& a, const Eigen::VectorXd& t);
-/// ∂E/∂a_i = (Σ_k t_k) y_i − t_i, which collapses to y_i − t_i for a one-hot t (Σ_k t_k = 1).
+/// \f$\partial E/\partial a_i = (\sum_k t_k) y_i - t_i\f$, which collapses to \f$y_i - t_i\f$ for a one-hot t
+/// (\f$\sum_k t_k = 1\f$).
 /// → (K)
 Eigen::VectorXd softmax_cross_entropy_gradient(const Eigen::VectorXd& a, const Eigen::VectorXd& t);
 

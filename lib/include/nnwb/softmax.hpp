@@ -8,7 +8,8 @@
 
 namespace nnwb {
 
-/// y_i = e^{a_i} / Σ_k e^{a_k}, computed as e^{a_i − m} / Σ_k e^{a_k − m} with m = max_k a_k.
+/// \f$y_i = e^{a_i} / \sum_k e^{a_k}\f$, computed as \f$e^{a_i - m} / \sum_k e^{a_k - m}\f$ with
+/// \f$m = \max_k a_k\f$.
 /// a: (K) → y: (K)
 Eigen::VectorXd softmax(const Eigen::VectorXd& a);
 
@@ -18,7 +19,8 @@ Eigen::MatrixXd softmax_columns(const Eigen::MatrixXd& a);
 /// log y_i = a_i − m − log Σ_k e^{a_k − m}. a: (K) → (K)
 Eigen::VectorXd log_softmax(const Eigen::VectorXd& a);
 
-/// ∂y_i/∂a_j = y_i(δ_ij − y_j), i.e. J = diag(y) − y yᵀ, from the softmax output y.
+/// \f$\partial y_i/\partial a_j = y_i(\delta_{ij} - y_j)\f$, i.e. \f$J = \operatorname{diag}(y) - y y^T\f$, from
+/// the softmax output y.
 /// y: (K) → J: (K, K), symmetric, each row sums to 0.
 Eigen::MatrixXd softmax_jacobian(const Eigen::VectorXd& y);
 
