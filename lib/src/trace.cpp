@@ -2,7 +2,9 @@
 #include "nnwb/trace.hpp"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <stdexcept>
+#include <unordered_set>
 
 namespace nnwb {
 
@@ -205,8 +207,18 @@ void Trace::recompute(const std::map<std::string, Value>& replacements) {
     if (!slot) throw std::out_of_range(fmt::format("trace '{}' has no parameter or step '{}'", id_, name));
     *slot = value;
   }
-  for (Step& step : steps_)
-    if (!replacements.count(step.id)) step.value = step.compute(inputs_for(step));
+  // Only the steps that read a replaced value, directly or through other steps, can change: the
+  // others keep their values (each step is a function of its listed inputs alone).
+  std::unordered_set<std::string> changed;
+  for (const auto& [name, value] : replacements) changed.insert(name);
+  for (Step& step : steps_) {
+    if (replacements.count(step.id)) continue;
+    const bool reads_changed =
+        std::any_of(step.inputs.begin(), step.inputs.end(), [&](const std::string& in) { return changed.count(in) > 0; });
+    if (!reads_changed) continue;
+    step.value = step.compute(inputs_for(step));
+    changed.insert(step.id);
+  }
 }
 
 Value Trace::compute_step(std::string_view id, const std::map<std::string, Value>& input_values) const {

@@ -194,8 +194,9 @@ class Trace {
   Trace& figure(Figure figure);
   const std::vector<Figure>& figures() const { return figures_; }
 
-  /// Replaces values (of parameters or steps) and computes every step after them again, from the
-  /// replaced values. Names that are neither throw std::out_of_range.
+  /// Replaces values (of parameters or steps) and computes again every step that reads them,
+  /// directly or through other steps (the rest cannot change: a step is a function of its listed
+  /// inputs). Names that are neither throw std::out_of_range.
   void recompute(const std::map<std::string, Value>& replacements);
   /// What the step `id` computes from the given values of its inputs (for follow-through: the
   /// step recomputed from a student's own earlier values). Missing inputs come from the trace.
