@@ -235,7 +235,8 @@ BOOST_AUTO_TEST_CASE(follow_through_is_given_where_it_is_due_and_only_there) {
             // Not due: the same number for b when a was answered right.
             auto right_a = key_answers(e, key);
             right_a[b.step] = toml_value(from_wrong_a);
-            const StepGrade& sb2 = step_grade(grade_text(e, key, v, right_a), b.step);
+            const Grade g2 = grade_text(e, key, v, right_a);
+            const StepGrade& sb2 = step_grade(g2, b.step);
             BOOST_TEST((sb2.outcome != Outcome::follow_through));
             BOOST_TEST(sb2.score == 0.0);
             ++refused;
