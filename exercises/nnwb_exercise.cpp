@@ -17,12 +17,14 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <unistd.h>
 
 #include "exercises.hpp"
 #include "nnwb/chapter.hpp"
 #include "nnwb/gradebook.hpp"
 #include "nnwb/grading.hpp"
+#include "nnwb/detail/safe_text.hpp"
 #include "nnwb/random.hpp"
 
 #ifndef NNWB_SOURCE_DIR
@@ -66,28 +68,24 @@ void write_output(const std::string& text, const std::optional<std::string>& out
   write_file_atomically(*output, text);
 }
 
-// One line per file on standard error, or a bar that redraws itself when standard error is a
-// terminal.
+// A bar that redraws itself on standard error, when standard error is a terminal; nothing in a log.
 class ProgressBar {
  public:
-  explicit ProgressBar(bool enabled) : enabled_(enabled), terminal_(::isatty(2) != 0) {}
+  explicit ProgressBar(bool enabled) : enabled_(enabled && ::isatty(2) != 0) {}
   void operator()(std::size_t done, std::size_t total, const std::filesystem::path& file) {
     if (!enabled_) return;
     const auto now = std::chrono::steady_clock::now();
-    if (terminal_ && done < total && now - last_ < std::chrono::milliseconds(50)) return;
+    if (done < total && now - last_ < std::chrono::milliseconds(50)) return;
     last_ = now;
     constexpr std::size_t width = 30;
     const std::size_t filled = total ? done * width / total : width;
     const std::string bar = std::string(filled, '#') + std::string(width - filled, '.');
-    if (terminal_)
-      std::cerr << fmt::format("\r[{}] {}/{} {:<30.30}", bar, done, total, file.filename().string())
-                << (done == total ? "\n" : "") << std::flush;
-    else if (done == total || done % std::max<std::size_t>(1, total / 10) == 0)
-      std::cerr << fmt::format("[{}] {}/{}\n", bar, done, total);
+    std::cerr << fmt::format("\r[{}] {}/{} {:<30.30}", bar, done, total, detail::echo(file.filename().string(), 30))
+              << (done == total ? "\n" : "") << std::flush;
   }
 
  private:
-  bool enabled_, terminal_;
+  bool enabled_;
   std::chrono::steady_clock::time_point last_{};
 };
 
@@ -155,15 +153,16 @@ void build_gradescope_autograder(const Exercise& exercise, const std::filesystem
 
 // The student id Gradescope gives: users[0].<field> in submission_metadata.json.
 std::string student_from_gradescope(const std::string& path, const std::string& field) {
-  std::ifstream in(path);
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(fmt::format("{}: cannot read Gradescope's submission metadata", path));
-  const auto metadata = nlohmann::json::parse(in, nullptr, false);
-  if (metadata.is_discarded()) throw std::runtime_error(fmt::format("{}: not valid JSON", path));
-  const auto users = metadata.find("users");
-  if (users == metadata.end() || !users->is_array() || users->empty() || !(*users)[0].contains(field))
-    throw std::runtime_error(fmt::format("{}: no users[0].{} in the submission metadata", path, field));
-  const auto& id = (*users)[0][field];
-  return id.is_string() ? id.get<std::string>() : id.dump();
+  std::ostringstream text;
+  text << in.rdbuf();
+  return student_from_gradescope_metadata(text.str(), path, field);
+}
+
+// JSON as text; any invalid UTF-8 that slipped through is replaced, never a reason to fail.
+std::string json_text(const nlohmann::ordered_json& j) {
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 int run(int argc, char** argv) {
@@ -225,6 +224,9 @@ int run(int argc, char** argv) {
   batch->add_option("--feedback", feedback_dir, "The folder for one feedback file per student")->required();
   batch->add_option("--feedback-format", feedback_format, "markdown, text or json")
       ->check(CLI::IsMember({"markdown", "text", "json"}));
+  batch->add_option("--roster", who.roster,
+                    "A CSV of student ids: who has no file is listed as missing, and files of ids not on it are flagged")
+      ->check(CLI::ExistingFile);
   batch->add_option("-j,--jobs", jobs, "Grade this many at once (default: one per core)");
   batch->add_flag("-q,--quiet", quiet, "No progress bar");
 
@@ -252,6 +254,9 @@ int run(int argc, char** argv) {
   }
 
   try {
+    if (who.student)
+      if (const std::string problem = student_id_problem(*who.student); !problem.empty())
+        throw CLI::ValidationError(fmt::format("--student: {}", problem));
     if (list->parsed()) {
       for (const Exercise& e : exercises::all())
         std::cout << fmt::format("{:<30} {:>3} steps {:>4} points  {}\n", e.id(), e.asked().size(), e.max_score(),
@@ -324,44 +329,59 @@ int run(int argc, char** argv) {
       std::string text;
       if (grade_format == "text") text = render_grade_text(g);
       else if (grade_format == "markdown") text = render_grade_markdown(g);
-      else if (grade_format == "json") text = grade_to_json(g).dump(2) + "\n";
-      else text = gradescope_results(g).dump(2) + "\n";
+      else if (grade_format == "json") text = json_text(grade_to_json(g));
+      else text = json_text(gradescope_results(g));
       write_output(text, output);
       if (!g.error.empty()) std::cerr << fmt::format("nnwb-exercise: error: {}\n", g.error);
       for (const std::string& problem : g.problems) std::cerr << fmt::format("nnwb-exercise: problem: {}\n", problem);
       return g.clean() ? exit_ok : exit_failure;
     }
     if (batch->parsed()) {
+      // Outputs first: a batch that cannot write its results must say so before it grades.
+      check_writable_folder(feedback_dir);
+      const std::filesystem::path gradebook(gradebook_path);
+      if (std::filesystem::is_directory(gradebook))
+        throw std::runtime_error(fmt::format("--gradebook '{}' is a folder; name a file", detail::echo(gradebook_path, 200)));
+      check_writable_folder(gradebook.has_parent_path() ? gradebook.parent_path() : std::filesystem::path("."));
+      const std::vector<std::string> roster = who.roster ? read_roster(*who.roster) : std::vector<std::string>{};
+
       const Submissions submissions = find_submissions(folder);
-      for (const auto& other : submissions.ignored)
-        std::cerr << fmt::format("nnwb-exercise: note: {} is not a .toml answer file; not graded\n", other.string());
+      for (const std::string& note : submissions.notes) std::cerr << fmt::format("nnwb-exercise: note: {}\n", note);
       ProgressBar bar(!quiet);
-      const std::vector<Grade> grades =
+      std::vector<Grade> grades =
           grade_files(exercise, submissions.files, jobs,
                       [&](std::size_t done, std::size_t total, const std::filesystem::path& file) { bar(done, total, file); });
-      std::filesystem::create_directories(feedback_dir);
+      if (who.roster) reconcile_with_roster(grades, exercise, roster);
       int status = exit_ok;
-      std::size_t with_problems = 0;
+      std::size_t with_problems = 0, missing = 0;
       for (const Grade& g : grades) {
+        if (!g.handed_in) {
+          ++missing;
+          continue;
+        }
         const std::string id = g.variant.student.value_or("unknown");
-        std::string text = feedback_format == "markdown" ? render_grade_markdown(g)
-                           : feedback_format == "text"   ? render_grade_text(g)
-                                                         : grade_to_json(g).dump(2) + "\n";
+        const std::string text = feedback_format == "markdown" ? render_grade_markdown(g)
+                                 : feedback_format == "text"   ? render_grade_text(g)
+                                                               : json_text(grade_to_json(g));
         const char* extension = feedback_format == "markdown" ? ".md" : feedback_format == "text" ? ".txt" : ".json";
         try {
+          // A file name that is not a usable id gets no feedback file of its own name.
+          if (!student_id_problem(id).empty()) throw std::runtime_error(g.error);
           write_file_atomically(std::filesystem::path(feedback_dir) / (id + extension), text);
         } catch (const std::exception& error) {
-          std::cerr << fmt::format("nnwb-exercise: error: {}\n", error.what());
+          std::cerr << fmt::format("nnwb-exercise: error: no feedback file: {}\n", error.what());
           status = exit_failure;
         }
         if (!g.clean()) {
           ++with_problems;
-          std::cerr << fmt::format("nnwb-exercise: {}: {}\n", id, !g.error.empty() ? g.error : g.problems.front());
+          std::cerr << fmt::format("nnwb-exercise: {}: {}\n", detail::echo(id), !g.error.empty() ? g.error : g.problems.front());
         }
       }
-      write_file_atomically(gradebook_path, gradebook_csv(exercise, grades));
-      std::cerr << fmt::format("nnwb-exercise: graded {} submissions ({} with problems); gradebook {}, feedback in {}\n",
-                               grades.size(), with_problems, gradebook_path, feedback_dir);
+      write_file_atomically(gradebook, gradebook_csv(exercise, grades));
+      std::cerr << fmt::format("nnwb-exercise: graded {} submissions ({} with problems{}); gradebook {}, feedback in {}\n",
+                               grades.size() - missing, with_problems,
+                               who.roster ? fmt::format(", {} on the roster handed nothing in", missing) : "",
+                               detail::echo(gradebook_path, 200), detail::echo(feedback_dir, 200));
       return with_problems ? exit_failure : status;
     }
     if (gradescope->parsed()) {

@@ -2,11 +2,18 @@
 // into trace values and says, in the student's terms, what is wrong with each one it cannot use.
 #include "nnwb/answer_file.hpp"
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
+#include <fcntl.h>
 #include <fmt/format.h>
-#include <fstream>
-#include <sstream>
+#include <sys/stat.h>
 #include <toml++/toml.h>
+#include <unistd.h>
+#include <vector>
+
+#include "nnwb/detail/safe_text.hpp"
+#include "nnwb/exercise.hpp"
 
 namespace nnwb {
 namespace {
@@ -23,7 +30,7 @@ std::optional<double> number_of(const toml::node& node, std::string& problem) {
   }
   if (const auto* s = node.as_string())
     problem = fmt::format("text where a number belongs (\"{}\"): write the number without quotes",
-                          s->get().size() > 40 ? s->get().substr(0, 40) + "…" : s->get());
+                          detail::echo(s->get(), 40));
   else if (node.is_boolean())
     problem = "true/false where a number belongs";
   else
@@ -100,6 +107,103 @@ SubmittedAnswer answer_of(const toml::node& node) {
   return answer;
 }
 
+// What makes `text` too deep to hand to toml++, or "" when nothing does: lists and inline tables
+// nested deeper than max_answer_nesting, or a key of more than max_answer_key_parts dotted parts.
+// A small scanner of TOML's lexical structure: strings and comments are skipped, and dots are
+// counted only where a key is written (at the start of a line, in a [table] header, or after '{'
+// or ',' in an inline table), so that the points of numbers never count.
+std::string nesting_problem(std::string_view text) {
+  enum class In { code, comment, basic, literal, multiline_basic, multiline_literal };
+  In in = In::code;
+  std::vector<char> open;  // the '[' and '{' still open
+  bool in_key = true;      // at the start of the file, a key may come
+  bool in_header = false;  // a [table] or [[array of tables]] header
+  int parts = 1;
+  int line = 1;
+  const auto starts = [&](std::size_t i, std::string_view what) { return text.substr(i, what.size()) == what; };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\n') ++line;
+    switch (in) {
+      case In::comment:
+        if (c == '\n') in = In::code;
+        else continue;
+        break;
+      case In::basic:
+        if (c == '\\') ++i;
+        else if (c == '"' || c == '\n') in = In::code;
+        continue;
+      case In::literal:
+        if (c == '\'' || c == '\n') in = In::code;
+        continue;
+      case In::multiline_basic:
+        if (c == '\\') ++i;
+        else if (starts(i, "\"\"\"")) in = In::code, i += 2;
+        continue;
+      case In::multiline_literal:
+        if (starts(i, "'''")) in = In::code, i += 2;
+        continue;
+      case In::code: break;
+    }
+    if (in != In::code) continue;
+    switch (c) {
+      case '#': in = In::comment; break;
+      case '"':
+        if (starts(i, "\"\"\"")) in = In::multiline_basic, i += 2;
+        else in = In::basic;
+        break;
+      case '\'':
+        if (starts(i, "'''")) in = In::multiline_literal, i += 2;
+        else in = In::literal;
+        break;
+      case '\n':
+        if (open.empty()) in_key = true, in_header = false, parts = 1;
+        break;
+      case '[':
+        if (open.empty() && in_key && !in_header) {
+          in_header = true;  // a header's brackets hold a key, not a list
+          break;
+        }
+        if (in_header) break;
+        open.push_back(c);
+        in_key = false;
+        break;
+      case '{':
+        open.push_back(c);
+        in_key = true, parts = 1;
+        break;
+      case ']':
+        if (in_header) {
+          in_key = false;
+          break;
+        }
+        [[fallthrough]];
+      case '}':
+        if (!open.empty()) open.pop_back();
+        in_key = false;
+        break;
+      case ',':
+        if (!open.empty() && open.back() == '{') in_key = true, parts = 1;
+        break;
+      case '=':
+        in_key = false;
+        break;
+      case '.':
+        if (in_key && ++parts > max_answer_key_parts)
+          return fmt::format("line {}: a key of more than {} dotted parts; put each step id in quotes, "
+                             "\"forward.q\" = …",
+                             line, max_answer_key_parts);
+        break;
+      default: break;
+    }
+    if (static_cast<int>(open.size()) > max_answer_nesting)
+      return fmt::format("line {}: lists or tables nested more than {} deep; an answer is a number, a list of "
+                         "numbers or a list of rows",
+                         line, max_answer_nesting);
+  }
+  return "";
+}
+
 }  // namespace
 
 AnswerFile parse_answer_file(std::string_view text, std::string path) {
@@ -109,12 +213,16 @@ AnswerFile parse_answer_file(std::string_view text, std::string path) {
     file.error = "the file is empty: fill in the answer file you were given";
     return file;
   }
+  if (std::string problem = nesting_problem(text); !problem.empty()) {
+    file.error = std::move(problem);
+    return file;
+  }
   toml::table table;
   try {
     table = toml::parse(text, file.path);
   } catch (const toml::parse_error& error) {
     file.error = fmt::format("line {}, column {}: not valid TOML: {}", error.source().begin.line,
-                             error.source().begin.column, error.description());
+                             error.source().begin.column, detail::echo(error.description(), 200));
     return file;
   }
   for (const auto& [key, node] : table) {
@@ -124,6 +232,12 @@ AnswerFile parse_answer_file(std::string_view text, std::string path) {
         (name == "exercise" ? file.exercise : file.student) = s->get();
       else
         file.unknown.push_back(fmt::format("'{}' should be text in quotes", name));
+      if (name == "student" && file.student) {
+        if (const std::string problem = student_id_problem(*file.student); !problem.empty()) {
+          file.error = fmt::format("student = \"{}\": {}", detail::echo(*file.student), problem);
+          return file;
+        }
+      }
     } else if (name == "seed") {
       if (const auto* i = node.as_integer(); i && i->get() >= 0)
         file.seed = static_cast<std::uint64_t>(i->get());
@@ -140,41 +254,60 @@ AnswerFile parse_answer_file(std::string_view text, std::string path) {
           // "forward.q" = 3 written without quotes makes nested tables: say how to write it.
           file.unknown.push_back(fmt::format("'{}' under [answers] is a table: put each step id in quotes, "
                                              "\"{}.…\" = …",
-                                             step.str(), step.str()));
+                                             detail::echo(step.str()), detail::echo(step.str())));
           continue;
         }
         file.answers[std::string(step.str())] = answer_of(value);
       }
     } else {
-      file.unknown.push_back(fmt::format("'{}' is not a key of an answer file", name));
+      file.unknown.push_back(fmt::format("'{}' is not a key of an answer file", detail::echo(name)));
     }
   }
   return file;
 }
 
-AnswerFile read_answer_file(const std::filesystem::path& path) {
+AnswerFile read_answer_file(const std::filesystem::path& path, FollowLinks follow) {
   AnswerFile file;
-  file.path = path.string();
-  std::error_code code;
-  const auto size = std::filesystem::file_size(path, code);
-  if (code) {
-    file.error = fmt::format("cannot read the file: {}", code.message());
+  file.path = detail::echo(path.string(), 200);
+  // O_NONBLOCK: a named pipe in place of a file must not hang the grader; O_NOFOLLOW: see FollowLinks.
+  const int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (follow == FollowLinks::no ? O_NOFOLLOW : 0);
+  const int fd = ::open(path.c_str(), flags);
+  if (fd < 0) {
+    file.error = errno == ELOOP && follow == FollowLinks::no
+                     ? "the file is a symbolic link, which is not followed: hand in the file itself"
+                     : fmt::format("cannot read the file: {}", std::strerror(errno));
     return file;
   }
-  if (size > max_answer_file_bytes) {
+  struct stat info{};
+  std::string text;
+  if (::fstat(fd, &info) != 0) {
+    file.error = fmt::format("cannot read the file: {}", std::strerror(errno));
+  } else if (!S_ISREG(info.st_mode)) {
+    file.error = "this is not a regular file";
+  } else if (static_cast<std::size_t>(info.st_size) > max_answer_file_bytes) {
     file.error = fmt::format("the file is {:.1f} MB; an answer file is a few kilobytes (at most {} kB): is it "
                              "the right file?",
-                             static_cast<double>(size) / 1e6, max_answer_file_bytes / 1024);
-    return file;
+                             static_cast<double>(info.st_size) / 1e6, max_answer_file_bytes / 1024);
+  } else {
+    // Read at most one byte more than allowed, in case the file grew since fstat.
+    text.resize(max_answer_file_bytes + 1);
+    std::size_t got = 0;
+    for (ssize_t n; got < text.size() && (n = ::read(fd, text.data() + got, text.size() - got)) != 0;) {
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        file.error = fmt::format("cannot read the file: {}", std::strerror(errno));
+        break;
+      }
+      got += static_cast<std::size_t>(n);
+    }
+    text.resize(got);
+    if (file.error.empty() && got > max_answer_file_bytes)
+      file.error = fmt::format("the file is larger than {} kB; an answer file is a few kilobytes: is it the right file?",
+                               max_answer_file_bytes / 1024);
   }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in) {
-    file.error = "cannot read the file";
-    return file;
-  }
-  return parse_answer_file(text.str(), path.string());
+  ::close(fd);
+  if (!file.error.empty()) return file;
+  return parse_answer_file(text, file.path);
 }
 
 }  // namespace nnwb

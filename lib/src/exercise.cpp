@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "nnwb/detail/safe_text.hpp"
 #include "nnwb/random.hpp"
 
 namespace nnwb {
@@ -21,6 +22,11 @@ Exercise::Exercise(std::string id, std::string chapter, std::string title, Chapt
 
 Exercise& Exercise::instructions(std::string markdown) {
   instructions_ = std::move(markdown);
+  return *this;
+}
+
+Exercise& Exercise::convention(std::string markdown) {
+  convention_ = std::move(markdown);
   return *this;
 }
 
@@ -88,6 +94,20 @@ std::vector<std::string> Exercise::problems(const Trace& trace) const {
     if (!trace.has(name))
       found.push_back(fmt::format("exercise '{}' gives '{}', which the trace does not have", id_, name));
   return found;
+}
+
+std::string student_id_problem(std::string_view id) {
+  if (id.empty()) return "the student id is empty";
+  if (id.size() > max_student_id_bytes)
+    return fmt::format("the student id is {} bytes long; at most {} are allowed", id.size(), max_student_id_bytes);
+  if (!detail::is_valid_utf8(id)) return "the student id is not valid UTF-8 text";
+  for (const char c : id) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+      return "the student id holds a control character (a newline, a tab, …)";
+    if (c == '"' || c == '\\' || c == '/') return fmt::format("the student id holds '{}', which cannot be in an id", c);
+  }
+  if (id.front() == '.' || id.front() == ' ') return "the student id may not start with '.' or a space";
+  return "";
 }
 
 Variant Variant::for_student(std::string id) {

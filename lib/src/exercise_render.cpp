@@ -1,6 +1,8 @@
 // What an exercise prints (see exercise.hpp): the student's sheet, the answer file to fill in, and
 // the answer trace (the key) in Markdown and JSON.
+#include <cmath>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <map>
 
 #include "nnwb/detail/exercise_internals.hpp"
@@ -45,27 +47,93 @@ std::string question_text(const AskedStep& asked, const Trace& trace) {
   return text;
 }
 
-// The accepted interval(s) around the key, as text.
-std::string accepted_text(const Value& truth, const Tolerance& tolerance) {
-  const auto entries = [&](const double* data, Eigen::Index n) {
-    std::string out;
-    for (Eigen::Index i = 0; i < n; ++i)
-      out += (i ? "; " : "") + describe(accepted_interval(data[i], tolerance));
-    return out;
-  };
-  switch (kind_of(truth)) {
-    case ValueKind::scalar: return describe(accepted_interval(std::get<double>(truth), tolerance));
+namespace {
+
+// The entries of a scalar, vector or matrix, row by row; none for a verdict.
+std::vector<double> entries_of(const Value& value) {
+  switch (kind_of(value)) {
+    case ValueKind::scalar: return {std::get<double>(value)};
     case ValueKind::vector: {
-      const auto& v = std::get<Eigen::VectorXd>(truth);
-      return "entry by entry: " + entries(v.data(), v.size());
+      const auto& v = std::get<Eigen::VectorXd>(value);
+      return {v.data(), v.data() + v.size()};
     }
     case ValueKind::matrix: {
-      const Eigen::MatrixXd rows = std::get<Eigen::MatrixXd>(truth).transpose();  // row by row
-      return "row by row: " + entries(rows.data(), rows.size());
+      const Eigen::MatrixXd rows = std::get<Eigen::MatrixXd>(value).transpose();  // row by row
+      return {rows.data(), rows.data() + rows.size()};
     }
-    case ValueKind::verdict: return std::get<Verdict>(truth).holds ? "true" : "false";
+    case ValueKind::verdict: return {};
   }
-  return "";
+  return {};
+}
+
+std::string entry_prefix(const Value& truth) {
+  return kind_of(truth) == ValueKind::vector ? "entry by entry: " : kind_of(truth) == ValueKind::matrix ? "row by row: " : "";
+}
+
+}  // namespace
+
+std::string accepted_text(const Value& truth, const Tolerance& tolerance) {
+  if (const auto* v = std::get_if<Verdict>(&truth)) return v->holds ? "true" : "false";
+  std::string out;
+  for (const double t : entries_of(truth)) out += (out.empty() ? "" : "; ") + describe_accepted(t, tolerance);
+  return entry_prefix(truth) + out;
+}
+
+ShownAnswer shown_against(const Value& truth, const Value& submitted, const Tolerance& tolerance) {
+  if (kind_of(truth) == ValueKind::verdict || kind_of(truth) != kind_of(submitted) || shape_of(truth) != shape_of(submitted))
+    return {accepted_text(truth, tolerance), format_value_inline(submitted, {Rounding::Mode::significant, 6})};
+  const std::vector<double> t = entries_of(truth), x = entries_of(submitted);
+  std::vector<std::string> intervals, yours;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (!std::isfinite(t[i]) || !std::isfinite(x[i])) {
+      intervals.push_back(describe_accepted(t[i], tolerance));
+      yours.push_back(fmt::format("{}", x[i]));
+      continue;
+    }
+    ShownAnswer shown = describe_with(accepted_interval(t[i], tolerance), x[i]);
+    intervals.push_back(std::move(shown.interval));
+    yours.push_back(std::move(shown.submitted));
+  }
+  std::string written;
+  switch (kind_of(truth)) {
+    case ValueKind::scalar: written = yours[0]; break;
+    case ValueKind::vector: written = fmt::format("[{}]", fmt::join(yours, ", ")); break;
+    case ValueKind::matrix: {
+      const auto cols = static_cast<std::size_t>(std::get<Eigen::MatrixXd>(truth).cols());
+      std::vector<std::string> rows;
+      for (std::size_t r = 0; r * cols < yours.size(); ++r)
+        rows.push_back(fmt::format("[{}]", fmt::join(yours.begin() + static_cast<std::ptrdiff_t>(r * cols),
+                                                      yours.begin() + static_cast<std::ptrdiff_t>((r + 1) * cols), ", ")));
+      written = fmt::format("[{}]", fmt::join(rows, ", "));
+      break;
+    }
+    case ValueKind::verdict: break;
+  }
+  return {entry_prefix(truth) + fmt::format("{}", fmt::join(intervals, "; ")), written};
+}
+
+Value graded_value(const Trace& trace, std::string_view step) { return without_roundoff(trace, step, trace.value(step)); }
+
+Value without_roundoff(const Trace& trace, std::string_view step, Value value) {
+  if (kind_of(value) == ValueKind::verdict) return value;
+  double scale = 0;  // the largest magnitude the step is computed from, or holds itself
+  for (const std::string& name : upstream_of(trace, step))
+    for (const double x : entries_of(trace.value(name)))
+      if (std::isfinite(x)) scale = std::max(scale, std::abs(x));
+  const auto snap = [&](double& x) {
+    if (std::isfinite(x) && std::abs(x) <= roundoff_fraction * std::max(scale, std::abs(x)) && x != 0) x = 0;
+  };
+  for (const double x : entries_of(value))
+    if (std::isfinite(x)) scale = std::max(scale, std::abs(x));
+  std::visit(
+      [&](auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, double>) snap(v);
+        else if constexpr (std::is_same_v<T, Eigen::VectorXd> || std::is_same_v<T, Eigen::MatrixXd>)
+          for (Eigen::Index i = 0; i < v.size(); ++i) snap(v.data()[i]);
+      },
+      value);
+  return value;
 }
 
 }  // namespace detail
@@ -120,9 +188,13 @@ std::string kind_hint(const Value& value) {
   return "";
 }
 
-// How an answer is compared: a verdict exactly, a number with the step's tolerance.
+// How an answer is compared: a verdict exactly, a number with the step's tolerance, and how many
+// digits to keep where the tolerance does not say it in digits.
 std::string how_compared(const AskedStep& asked, const Value& value) {
-  return kind_of(value) == ValueKind::verdict ? "exactly" : describe(asked.accept);
+  if (kind_of(value) == ValueKind::verdict) return "exactly";
+  if (asked.accept.mode == Tolerance::Mode::relabs)
+    return fmt::format("{}: keep {}", describe(asked.accept), digits_to_keep(asked.accept));
+  return describe(asked.accept);
 }
 
 std::string variant_line(const Exercise& exercise, const Variant& variant) {
@@ -135,7 +207,9 @@ std::string render_sheet(const Exercise& exercise, const Trace& trace, const Var
   std::string out = fmt::format("# Exercise {}: {}\n\n{}\n\n", exercise.id(), exercise.title(),
                                 variant_line(exercise, variant));
   if (!exercise.instructions().empty()) out += exercise.instructions() + "\n\n";
-  if (!trace.convention().empty()) out += fmt::format("**Convention.** {}\n\n", trace.convention());
+  if (const std::string& convention = exercise.convention().empty() ? trace.convention() : exercise.convention();
+      !convention.empty())
+    out += fmt::format("**Convention.** {}\n\n", convention);
   if (!trace.notation().empty()) {
     out += "## Notation\n\n";
     for (const Notation& n : trace.notation()) out += fmt::format("- ${}$: {}\n", n.symbol, n.meaning);
@@ -167,8 +241,10 @@ std::string render_sheet(const Exercise& exercise, const Trace& trace, const Var
   }
   out += fmt::format("## Handing in\n\nWrite each answer into your answer file (`nnwb-exercise template {} …` "
                      "prints it), beside its question, and hand in that file. Numbers only: no fractions or "
-                     "formulas. A step computed correctly from your own wrong earlier answer still earns its "
-                     "points.\n",
+                     "formulas.\n\n**Digits.** Each step says how it is checked: give each answer to at least those digits "
+                     "(more are fine). You may work on from your own rounded answers: a step computed correctly "
+                     "from your earlier answers, as you wrote them, is accepted, and so is one computed correctly "
+                     "from a wrong earlier answer (follow-through).\n",
                      exercise.id());
   return out;
 }
@@ -208,11 +284,12 @@ std::string render_key_markdown(const Exercise& exercise, const Trace& trace, co
     const Step& step = trace.step_at(asked[i]->step);
     std::string mistakes;
     for (const Mistake& m : asked[i]->mistakes) mistakes += (mistakes.empty() ? "" : ", ") + ("`" + m.id + "`");
-    const std::string accepted = kind_of(step.value) == ValueKind::verdict
-                                     ? detail::accepted_text(step.value, asked[i]->accept)
-                                     : detail::accepted_text(step.value, asked[i]->accept) + ", " + describe(asked[i]->accept);
+    const Value answer = detail::graded_value(trace, step.id);
+    const std::string accepted = kind_of(answer) == ValueKind::verdict
+                                     ? detail::accepted_text(answer, asked[i]->accept)
+                                     : detail::accepted_text(answer, asked[i]->accept) + ", " + describe(asked[i]->accept);
     out += fmt::format("| {} | {} `{}` | ${}$ | {} | {} | {} |\n", i + 1, step.title, step.id,
-                       detail::format_value_latex(step.value, sheet_rounding), accepted,
+                       detail::format_value_latex(answer, sheet_rounding), accepted,
                        detail::format_number(asked[i]->weight, {Rounding::Mode::significant, 4}),
                        mistakes.empty() ? "—" : mistakes);
   }
@@ -242,7 +319,7 @@ std::string render_key_json(const Exercise& exercise, const Trace& trace, const 
       case Tolerance::Mode::sigfig: a["tolerance"] = {{"mode", "sigfig"}, {"digits", t.digits}}; break;
       case Tolerance::Mode::decdig: a["tolerance"] = {{"mode", "decdig"}, {"digits", t.digits}}; break;
     }
-    a["answer"] = value_to_json(trace.value(asked->step));
+    a["answer"] = value_to_json(detail::graded_value(trace, asked->step));  // zero up to round-off is 0
     a["mistakes"] = nlohmann::ordered_json::array();
     for (const Mistake& m : asked->mistakes) a["mistakes"].push_back({{"id", m.id}, {"feedback", m.feedback}});
     j["answers"].push_back(std::move(a));

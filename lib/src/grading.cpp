@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <set>
 
 #include "nnwb/detail/exercise_internals.hpp"
 #include "nnwb/detail/number_format.hpp"
+#include "nnwb/detail/safe_text.hpp"
 #include "nnwb/render.hpp"
 
 namespace nnwb {
@@ -113,24 +115,25 @@ Grade grade(const Exercise& exercise, const Trace& key, const Variant& variant, 
     s.step = a->step;
     s.question = detail::question_text(*a, key);
     s.weight = a->weight;
-    s.expected = key.value(a->step);
+    s.expected = detail::graded_value(key, a->step);
     s.accepted = detail::accepted_text(s.expected, a->accept);
     s.outcome = Outcome::missing;
     g.steps.push_back(std::move(s));
   }
 
   // Problems with the whole file: nothing is graded.
+  const auto named = [](const std::string& text) { return detail::echo(text); };
   if (!answers.error.empty()) {
     g.error = fmt::format("{}: {}", answers.path, answers.error);
   } else if (answers.exercise && *answers.exercise != exercise.id()) {
-    g.error = fmt::format("{}: this answer file is for exercise '{}', not '{}'", answers.path, *answers.exercise,
+    g.error = fmt::format("{}: this answer file is for exercise '{}', not '{}'", answers.path, named(*answers.exercise),
                           exercise.id());
   } else if (answers.student && variant.student && *answers.student != *variant.student) {
     g.error = fmt::format("{}: this answer file is for student '{}', but it is graded as student '{}'", answers.path,
-                          *answers.student, *variant.student);
+                          named(*answers.student), named(*variant.student));
   } else if (answers.student && !variant.student) {
     g.error = fmt::format("{}: this answer file is for student '{}', but it is graded as {}", answers.path,
-                          *answers.student, variant.describe());
+                          named(*answers.student), variant.describe());
   } else if (answers.seed && variant.seed != answers.seed) {
     g.error = fmt::format("{}: this answer file is for the variant of seed {}, but it is graded as {}", answers.path,
                           *answers.seed, variant.describe());
@@ -149,9 +152,10 @@ Grade grade(const Exercise& exercise, const Trace& key, const Variant& variant, 
   for (const auto& [step, answer] : answers.answers)
     if (!exercise.asked_step(step))
       g.problems.push_back(fmt::format("{}, line {}: step '{}' is not asked in exercise '{}'", answers.path,
-                                       answer.line, step, exercise.id()));
+                                       answer.line, named(step), exercise.id()));
 
-  // The student's usable answers, and the trace recomputed from them (for follow-through).
+  // The student's usable answers, accepted or not, and the trace recomputed from them: each step is
+  // also checked against what it gives from the student's own earlier answers.
   std::map<std::string, Value> yours;
   for (const AskedStep* a : asked) {
     const auto it = answers.answers.find(a->step);
@@ -165,10 +169,10 @@ Grade grade(const Exercise& exercise, const Trace& key, const Variant& variant, 
     mine.emplace(key);
     mine->recompute(yours);
   } catch (const std::exception&) {
-    mine.reset();  // a compute step refused the student's numbers: no follow-through
+    mine.reset();  // a compute step refused the student's numbers: nothing to carry forward
   }
 
-  std::set<std::string> wrong_so_far;  // asked steps answered wrongly (or not at all), in order
+  std::set<std::string> wrong_so_far;  // asked steps not accepted as the key (or not answered), in order
   for (std::size_t i = 0; i < asked.size(); ++i) {
     const AskedStep& a = *asked[i];
     StepGrade& s = g.steps[i];
@@ -207,8 +211,11 @@ Grade grade(const Exercise& exercise, const Trace& key, const Variant& variant, 
       wrong_so_far.insert(a.step);
       continue;
     }
+    const ShownAnswer against_key = detail::shown_against(s.expected, *answer.value, a.accept);
+    s.accepted = against_key.interval;
+    s.yours = against_key.submitted;
 
-    // 1. Correct.
+    // 1. Correct: within the tolerance of the key.
     if (matches(s.expected, *answer.value, a.accept)) {
       s.outcome = Outcome::correct;
       s.score = a.weight;
@@ -216,30 +223,39 @@ Grade grade(const Exercise& exercise, const Trace& key, const Variant& variant, 
       continue;
     }
     wrong_so_far.insert(a.step);
-    // 2. Follow-through: right from the student's own earlier answers.
+    // 2. From the student's own earlier answers: correct when those were all accepted (rounding
+    //    carried forward), follow-through when some were wrong.
     std::optional<Value> from_yours;
     if (mine) {
       try {
-        from_yours = mine->compute_step(a.step, {});
+        from_yours = detail::without_roundoff(*mine, a.step, mine->compute_step(a.step, {}));
       } catch (const std::exception&) {
+        from_yours.reset();  // the step cannot be computed from the student's numbers
       }
     }
     if (from_yours && !matches(s.expected, *from_yours, a.accept)) {
       s.from_yours = from_yours;
-      if (matches(*from_yours, *answer.value, a.accept)) {
-        std::vector<std::string> followed;
-        const std::set<std::string> upstream = detail::upstream_of(key, a.step);
-        for (std::size_t j = 0; j < i; ++j)
-          if (upstream.count(asked[j]->step) && wrong_so_far.count(asked[j]->step))
-            followed.push_back(fmt::format("{} (step {})", asked[j]->step, j + 1));
+      s.accepted += "; from your earlier answers: " + detail::accepted_text(*from_yours, a.accept);
+    }
+    if (from_yours && matches(*from_yours, *answer.value, a.accept)) {
+      std::vector<std::string> followed;
+      const std::set<std::string> upstream = detail::upstream_of(key, a.step);
+      for (std::size_t j = 0; j < i; ++j)
+        if (upstream.count(asked[j]->step) && wrong_so_far.count(asked[j]->step))
+          followed.push_back(fmt::format("{} (step {})", asked[j]->step, j + 1));
+      s.score = a.weight;
+      if (followed.empty()) {  // every earlier answer it reads was accepted: rounding carried forward
+        wrong_so_far.erase(a.step);
+        s.outcome = Outcome::correct;
+        s.feedback = "correct: what this step gives from your own earlier answers, as you wrote them";
+      } else {
         s.outcome = Outcome::follow_through;
-        s.score = a.weight;
         s.feedback = fmt::format("follow-through: not the key's value, but correct from your own earlier answer{} "
                                  "{}, which {} wrong; full credit for this step",
                                  followed.size() == 1 ? "" : "s", fmt::join(followed, ", "),
                                  followed.size() == 1 ? "was" : "were");
-        continue;
       }
+      continue;
     }
     // 3. A named mistake, from the key's inputs or from the student's own.
     for (const Mistake& mistake : a.mistakes) {
@@ -282,7 +298,7 @@ std::string render_grade_text(const Grade& g) {
     out += fmt::format("\n{:>2}. {}  [{}]\n    {} / {}  {}\n", i + 1, s.question, s.step, score_text(s.score),
                        score_text(s.weight), s.feedback);
     if (!g.error.empty()) continue;
-    if (s.submitted) out += fmt::format("    yours     {}\n", shown(*s.submitted));
+    if (s.submitted) out += fmt::format("    yours     {}\n", s.yours);
     if (s.outcome != Outcome::correct) {
       out += fmt::format("    accepted  {}\n", s.accepted);
       if (s.from_yours) out += fmt::format("    from your earlier answers: {}\n", shown(*s.from_yours));
@@ -298,13 +314,22 @@ std::string render_grade_markdown(const Grade& g) {
   for (const std::string& problem : g.problems) out += fmt::format("- **Problem:** {}\n", problem);
   if (!g.problems.empty()) out += "\n";
   out += "| # | step | score | verdict |\n|---|---|---|---|\n";
+  const auto cell = [](std::string text) {  // one table cell: no '|' to end it early
+    std::replace(text.begin(), text.end(), '|', '/');
+    return text;
+  };
+  std::string details;  // what was submitted and what was accepted, for each step not accepted as the key
   for (std::size_t i = 0; i < g.steps.size(); ++i) {
     const StepGrade& s = g.steps[i];
-    std::string verdict = s.feedback;
-    std::replace(verdict.begin(), verdict.end(), '|', '/');
-    out += fmt::format("| {} | {} (`{}`) | {} / {} | {} |\n", i + 1, s.question, s.step, score_text(s.score),
-                       score_text(s.weight), verdict);
+    out += fmt::format("| {} | {} (`{}`) | {} / {} | {} |\n", i + 1, cell(s.question), s.step, score_text(s.score),
+                       score_text(s.weight), cell(s.feedback));
+    if (!g.error.empty() || !s.submitted || s.outcome == Outcome::correct) continue;
+    details += fmt::format("- **{}. `{}`** ({}): yours `{}`; accepted {}", i + 1, s.step, outcome_name(s.outcome),
+                           s.yours, s.accepted);
+    if (s.from_yours) details += fmt::format("; from your earlier answers this step gives `{}`", shown(*s.from_yours));
+    details += "\n";
   }
+  if (!details.empty()) out += "\n" + details;
   return out;
 }
 
@@ -353,7 +378,7 @@ nlohmann::ordered_json gradescope_results(const Grade& g) {
     const StepGrade& s = g.steps[i];
     std::string output = s.feedback;
     if (g.error.empty()) {
-      if (s.submitted) output += fmt::format("\n\nYour answer: `{}`", shown(*s.submitted));
+      if (s.submitted) output += fmt::format("\n\nYour answer: `{}`", s.yours);
       if (s.outcome != Outcome::correct) output += fmt::format("\n\nAccepted: {}", s.accepted);
       if (s.from_yours) output += fmt::format("\n\nFrom your earlier answers: `{}`", shown(*s.from_yours));
     }

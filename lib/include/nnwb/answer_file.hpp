@@ -31,6 +31,11 @@ namespace nnwb {
 
 /// Larger files are refused before they are parsed.
 inline constexpr std::size_t max_answer_file_bytes = 256 * 1024;
+/// Deeper nesting of lists and tables, or keys of more dotted parts, are refused before parsing:
+/// an answer needs two levels (a matrix) and one part (a quoted step id), and toml++ 3.3 parses
+/// dotted keys recursively, so that a key of 40,000 parts would overflow the stack.
+inline constexpr int max_answer_nesting = 16;
+inline constexpr int max_answer_key_parts = 16;
 
 /// One answer as the student wrote it.
 struct SubmittedAnswer {
@@ -50,8 +55,13 @@ struct AnswerFile {
   std::string error;  ///< a problem with the whole file (empty, too large, not TOML); then nothing else is set
 };
 
-/// Reads an answer file from disk (refusing it if larger than max_answer_file_bytes).
-AnswerFile read_answer_file(const std::filesystem::path& path);
+/// Whether reading a file may follow a symbolic link. A batch does not: a link in a folder of
+/// submissions could lead anywhere on the machine.
+enum class FollowLinks { yes, no };
+
+/// Reads an answer file from disk, refusing what is not a regular file and anything larger than
+/// max_answer_file_bytes.
+AnswerFile read_answer_file(const std::filesystem::path& path, FollowLinks follow = FollowLinks::yes);
 /// Reads answer-file text; `path` names it in messages.
 AnswerFile parse_answer_file(std::string_view text, std::string path);
 

@@ -70,6 +70,11 @@ class Exercise {
   Exercise& instructions(std::string markdown);
   const std::string& instructions() const { return instructions_; }
 
+  /// The convention paragraph the sheet prints, in place of the chapter's own (which may describe
+  /// parts of the chapter that the exercise does not ask); empty: the chapter's.
+  Exercise& convention(std::string markdown);
+  const std::string& convention() const { return convention_; }
+
   /// Asks a step; the steps are asked in the order the trace computes them.
   AskedStep& ask(std::string step, double weight = 1);
   const std::vector<AskedStep>& asked() const { return asked_; }
@@ -89,7 +94,7 @@ class Exercise {
   std::vector<std::string> problems(const Trace& trace) const;
 
  private:
-  std::string id_, chapter_, title_, instructions_;
+  std::string id_, chapter_, title_, instructions_, convention_;
   ChapterBuilder build_;
   std::vector<AskedStep> asked_;
   std::vector<std::string> given_;
@@ -106,6 +111,14 @@ struct Variant {
   /// "student s1234567 (seed 1234…)", "seed 7", "the lecture's own numbers".
   std::string describe() const;
 };
+
+/// The longest student id accepted, in bytes.
+inline constexpr std::size_t max_student_id_bytes = 128;
+
+/// What is wrong with `id` as a student id, or "" when nothing is. An id names the student's files
+/// and is written into their answer file as it is, so it must be 1 to 128 bytes of valid UTF-8 with
+/// no control characters (a newline, a tab), no '"', '\\' or '/', and not start with '.' or a space.
+std::string student_id_problem(std::string_view id);
 
 /// What the sheet shows of a trace: each step is asked (a blank), given (with its value) or hidden
 /// (it depends on an asked step, so its value would give an answer away).

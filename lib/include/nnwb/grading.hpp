@@ -3,15 +3,19 @@
 /// The grader: an exercise, the variant it was drawn for and a student's answer file give a grade
 /// step by step. For each asked step, in the trace's order:
 ///
-/// 1. **correct**: the answer is within the step's tolerance of the key → the step's weight;
-/// 2. **follow-through**: not, but it is what the step gives when computed from the student's own
-///    earlier answers (the trace recomputed with them, Trace::recompute) → the step's weight, and
-///    the feedback says which earlier answer it followed;
+/// 1. **correct**: the answer is within the step's tolerance of the key, or of the step computed
+///    from the student's own earlier answers when those were all accepted (an answer rounded to the
+///    checked digits and carried forward) → the step's weight;
+/// 2. **follow-through**: it is what the step gives when computed from the student's own earlier
+///    answers (the trace recomputed with them, Trace::recompute), some of which were wrong → the
+///    step's weight, and the feedback says which earlier answer it followed;
 /// 3. **named mistake**: it matches one of the step's usual wrong formulas, computed from the key's
 ///    inputs or from the student's own → no credit, and the feedback names the mistake;
 /// 4. **wrong**, **blank**, **missing** or **invalid** (wrong shape, text, NaN…) → no credit.
 ///
-/// The accepted interval is shown with each verdict. Input problems never stop the grading: each
+/// The key is taken with its round-off removed: an entry that is zero up to round-off is 0
+/// (detail::graded_value). The interval shown with each verdict is the interval applied.
+/// Input problems never stop the grading: each
 /// is reported naming the file and the step.
 
 #include <nlohmann/json.hpp>
@@ -38,7 +42,8 @@ struct StepGrade {
   std::optional<Value> submitted;
   Value expected;                   ///< the key
   std::optional<Value> from_yours;  ///< the step computed from the student's earlier answers, if it differs
-  std::string accepted;             ///< the accepted interval(s) around the key, as text
+  std::string accepted;             ///< the interval(s) applied, as text: the key's, and from_yours's if any
+  std::string yours;                ///< the submitted value as text, with the digits that place it
 };
 
 struct Grade {
@@ -54,6 +59,8 @@ struct Grade {
   std::string error;
   /// Problems with single answers or keys, each naming the file and the step.
   std::vector<std::string> problems;
+  /// False when the roster names the student but no answer file came (batch --roster).
+  bool handed_in = true;
 
   bool clean() const { return error.empty() && problems.empty(); }
 };
