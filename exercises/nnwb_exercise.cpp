@@ -6,7 +6,7 @@
 //   nnwb-exercise key      EXERCISE [--student ID | --seed N | --roster CSV] [--format markdown|json | --output-dir DIR]
 //   nnwb-exercise key      --all-defaults --output-dir solutions
 //   nnwb-exercise grade    EXERCISE ANSWERS.toml [--student ID | --seed N] [--format text|markdown|json|gradescope]
-//   nnwb-exercise batch    EXERCISE FOLDER --gradebook grades.csv --feedback DIR
+//   nnwb-exercise batch    EXERCISE FOLDER --gradebook grades.csv --feedback DIR [--roster CSV]
 //   nnwb-exercise gradescope EXERCISE --output-dir DIR
 //
 // Exit codes: 0 done; 1 a file could not be read or written, or an answer file had problems (the
