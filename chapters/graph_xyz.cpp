@@ -140,11 +140,13 @@ Trace graph_xyz(const ChapterOptions& options) {
   //! [copy_gate]
   Graph copy;
   const NodeId u = copy.input("copy.u", px), v = copy.input("copy.v", py);
-  const NodeId uv = copy.mul(u, v, "uv");  // uv
-  const NodeId h = copy.add(uv, u, "h");   // h = uv + u
+  const NodeId uv = copy.mul(u, v, "uv");  // p = uv
+  const NodeId h = copy.add(uv, u, "h");   // h = p + u
   GraphTraceOptions copy_options;
   copy_options.prefix = "copy.";
-  copy_options.symbols = {{"copy.u", "u"}, {"copy.v", "v"}, {"uv", "uv"}};
+  // The product is p, not uv: the add gate's local gradient ∂(p + u)/∂u = 1 holds p fixed, which
+  // ∂(uv + u)/∂u would hide.
+  copy_options.symbols = {{"copy.u", "u"}, {"copy.v", "v"}, {"uv", "p"}};
   copy_options.forward_section = "Patterns: forward pass of h = uv + u";
   copy_options.backward_section = "Patterns: backward pass of h, where u is copied";
   trace_graph(trace, copy, h, copy_options);
@@ -155,7 +157,7 @@ Trace graph_xyz(const ChapterOptions& options) {
   //! [copy_gate_adds_gradients]
   trace.section("Patterns in gradient flow");
   trace.step("pattern.copy", "copy gate: gradient adder")
-      .formula("\\frac{\\partial h}{\\partial u} = \\frac{\\partial h}{\\partial u}\\Big|_{uv} + "
+      .formula("\\frac{\\partial h}{\\partial u} = \\frac{\\partial h}{\\partial u}\\Big|_{p} + "
                "\\frac{\\partial h}{\\partial u}\\Big|_{h} = v + 1")
       .numbers("[[copy.grad.copy.u]] = [[copy.v]] + 1")
       .compute({"copy.grad.copy.u", "copy.v"}, [](const Inputs& in) -> Value {

@@ -123,6 +123,79 @@ bool good_sigmoid_net(const SigmoidNet& n, const Eigen::Vector2d& x) {
   return true;
 }
 
+// Example I's weights while they are drawn: W⁽¹⁾ and W⁽²⁾ row by row, bias first, as integers.
+//
+// Why not good_sigmoid_net alone: about one candidate in 26 000 is good, and building and running
+// an Mlp for each made a seed cost tens of milliseconds (tenths of a second for some), which the
+// grader pays once per student. So a candidate is judged by the same condition on plain numbers, and
+// good_sigmoid_net decides only where the two could differ. z⁽²⁾ is an exact integer (integer
+// weights, inputs 0 or 1) and a⁽²⁾ = g(z⁽²⁾) is the very sigmoid the Mlp calls, on the same
+// integer; but z⁽³⁾ could differ from the Mlp's in its last bits (the order of the sum, a fused
+// multiply-add), so a test that comes within 1e−9 of its threshold is left to the Mlp. Every
+// candidate is accepted or rejected exactly as before, and a seed draws the weights it always drew.
+struct SigmoidDraw {
+  std::array<std::array<int, 3>, 2> W1{};  // w⁽¹⁾_ik: (2, 3)
+  std::array<int, 3> W2{};                 // w⁽²⁾_1k: (1, 3)
+
+  // g(z) for every integer z⁽²⁾ can be (|z| ≤ 3·6), computed once by the sigmoid the Mlp calls.
+  static double g(int z) {
+    static const std::array<double, 37> table = [] {
+      std::array<double, 37> t{};
+      for (int k = -18; k <= 18; ++k) t[static_cast<std::size_t>(k + 18)] = sigmoid(k);
+      return t;
+    }();
+    return table[static_cast<std::size_t>(z + 18)];
+  }
+  // z_i⁽²⁾ = w_i0 + w_i1 x₁ + w_i2 x₂
+  int z2(std::size_t i, int x1, int x2) const { return W1[i][0] + W1[i][1] * x1 + W1[i][2] * x2; }
+  // z₁⁽³⁾ = w₁₀ + w₁₁a₁⁽²⁾ + w₁₂a₂⁽²⁾, summed in the Mlp's order (W a, then + b)
+  double z3(int x1, int x2) const {
+    return (W2[1] * g(z2(0, x1, x2)) + W2[2] * g(z2(1, x1, x2))) + W2[0];
+  }
+  SigmoidNet matrices() const {
+    SigmoidNet n{Eigen::MatrixXd(2, 3), Eigen::MatrixXd(1, 3)};
+    for (Eigen::Index k = 0; k < 3; ++k) {
+      const auto c = static_cast<std::size_t>(k);
+      n.W1(0, k) = W1[0][c];
+      n.W1(1, k) = W1[1][c];
+      n.W2(0, k) = W2[c];
+    }
+    return n;
+  }
+};
+
+// good_sigmoid_net's condition on plain numbers: holds, fails, or too close to a threshold to tell.
+enum class Judgement { holds, fails, too_close };
+Judgement judge_sigmoid_net(const SigmoidDraw& n, int x1, int x2) {
+  constexpr double margin = 1e-9;  // far above z⁽³⁾'s rounding (< 1e−14), far below a real gap
+  bool too_close = false;
+  // Unsaturated on x: |z⁽²⁾_i| ≤ 5, exact, tested first as it is the cheapest …
+  if (std::abs(n.z2(0, x1, x2)) > 5 || std::abs(n.z2(1, x1, x2)) > 5) return Judgement::fails;
+  // … and |z⁽³⁾_1| ≤ 5.
+  const double excess = std::abs(n.z3(x1, x2)) - 5.0;
+  if (std::abs(excess) <= margin) too_close = true;
+  else if (excess > 0.0) return Judgement::fails;
+  // XNOR, with a₁⁽³⁾ read as 1 above 0.5 by at least 0.1 on every input.
+  for (int p : {0, 1})
+    for (int q : {0, 1}) {
+      const double a = sigmoid(n.z3(p, q));  // h_W(x) = a₁⁽³⁾
+      const double clearance = std::abs(a - 0.5) - 0.1;
+      if (std::abs(clearance) <= margin) too_close = true;
+      else if (clearance < 0.0 || (a > 0.5) != (p == q)) return Judgement::fails;
+    }
+  return too_close ? Judgement::too_close : Judgement::holds;
+}
+
+// good_sigmoid_net(n, x), decided on plain numbers wherever that is safe.
+bool good_sigmoid_net(const SigmoidDraw& n, const Eigen::Vector2d& x) {
+  switch (judge_sigmoid_net(n, static_cast<int>(x[0]), static_cast<int>(x[1]))) {
+    case Judgement::holds: return true;
+    case Judgement::fails: return false;
+    case Judgement::too_close: break;
+  }
+  return good_sigmoid_net(n.matrices(), x);
+}
+
 // What the chapter works with: the lecture's numbers, or a variant's.
 struct Setting {
   StepNet step;
@@ -146,10 +219,16 @@ Setting drawn_setting(std::uint64_t seed) {
   // Example I: one of the four inputs, and small integer weights that compute XNOR unsaturated.
   const auto& pick = s.rows[static_cast<std::size_t>(rng.integer(0, 3))];
   s.example_x = Eigen::Vector2d(pick[0], pick[1]);
+  // The draws of rng.decimals(2, 3, −6, 6, 0) and rng.decimals(1, 3, −6, 6, 0), row by row, into
+  // plain arrays, with no allocation per candidate: rng.integer(−6, 6) is rng.decimal(−6, 6, 0)
+  // (k / 10⁰ = k) without its floating-point steps (see SigmoidDraw).
+  SigmoidDraw net;
   do {
-    s.sigmoid.W1 = rng.decimals(2, 3, -6, 6, 0);
-    s.sigmoid.W2 = rng.decimals(1, 3, -6, 6, 0);
-  } while (!good_sigmoid_net(s.sigmoid, s.example_x));
+    for (auto& row : net.W1)
+      for (int& w : row) w = static_cast<int>(rng.integer(-6, 6));
+    for (int& w : net.W2) w = static_cast<int>(rng.integer(-6, 6));
+  } while (!good_sigmoid_net(net, s.example_x));
+  s.sigmoid = net.matrices();
   // The feedforward example: weights in tenths, inputs 0 or 1.
   for (double& w : s.ff) w = rng.nonzero_decimal(-2, 2, 1);
   for (double& a : s.ff_input) a = rng.decimal(0, 1, 0);

@@ -39,6 +39,14 @@ void xnor_mlp(std::vector<Exercise>& out) {
       "Then differentiate the output with respect to two weights, using $g'(in) = g(in)(1 - g(in))$: "
       "$\\partial a_5/\\partial W_{3,5} = g'(in_5)\\,a_3$ and $\\partial a_5/\\partial W_{1,3} = "
       "g'(in_5)\\,W_{3,5}\\,g'(in_3)\\,a_1$.");
+  // The chapter's convention is that of its step network (g(0) = 0, sums rounded to 9 decimals) and
+  // of Example I (biases, BMB's δ); this exercise asks only the feedforward example.
+  e.convention(
+      "BMB's feedforward example: nodes 1 and 2 are the inputs $a_1, a_2$, nodes 3 and 4 the hidden "
+      "units and node 5 the output; $W_{i,j}$ is the weight from node i to node j, and there are no "
+      "biases. Node j's weighted input is $in_j = \\sum_i W_{i,j} a_i$, over the nodes i that feed it, "
+      "and its activation is $a_j = g(in_j)$ with the sigmoid $g(in) = 1/(1 + e^{-in})$, whose "
+      "derivative is $g'(in) = g(in)(1 - g(in))$.");
   activation_mistakes(e.ask("ff.a3"), "ff.in3", "₃");
   activation_mistakes(e.ask("ff.a4"), "ff.in4", "₄");
   e.ask("ff.in5")

@@ -17,51 +17,24 @@
 
 #include "exercises.hpp"
 #include "support/answers.hpp"
+#include "support/commands.hpp"
 
 namespace fs = std::filesystem;
 using namespace nnwb;
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out, err;
-};
+using test::Run;
+using test::slurp;
+using test::spit;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-void spit(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
-
-// A fresh folder for one test.
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / fmt::format("nnwb_exercise_cli_{}_{}", ::getpid(), name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const std::string& name) { return test::scratch("exercise_cli", name); }
 
 Run run(const std::string& arguments, const std::string& environment = "") {
-  const fs::path dir = scratch("run");
-  const std::string command = fmt::format("{} {}/nnwb-exercise {} >{} 2>{}", environment, NNWB_BIN_DIR, arguments,
-                                          (dir / "out").string(), (dir / "err").string());
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "out"), slurp(dir / "err")};
+  return test::run_shell(fmt::format("{} {}/nnwb-exercise {}", environment, NNWB_BIN_DIR, arguments), scratch("run"));
 }
 
-// A shell command, its output captured.
-Run run_shell(const std::string& command) {
-  const fs::path dir = scratch("shell");
-  const int status = std::system(fmt::format("{} >{} 2>{}", command, (dir / "out").string(), (dir / "err").string()).c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "out"), slurp(dir / "err")};
-}
+Run run_shell(const std::string& command) { return test::run_shell(command, scratch("shell")); }
 
 // The answer file of `student` with the key's answers, one of them replaced if asked.
 std::string answers_for(const std::string& student, const std::string& step = "", const std::string& raw = "") {

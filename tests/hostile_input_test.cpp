@@ -19,42 +19,21 @@
 #include "nnwb/gradebook.hpp"
 #include "nnwb/grading.hpp"
 #include "support/answers.hpp"
+#include "support/commands.hpp"
 
 namespace fs = std::filesystem;
 using namespace nnwb;
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out, err;
-};
+using test::Run;
+using test::slurp;
+using test::spit;
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-void spit(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-}
-
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / fmt::format("nnwb_hostile_{}_{}", ::getpid(), name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch(const std::string& name) { return test::scratch("hostile", name); }
 
 Run run(const std::string& arguments) {
-  const fs::path dir = scratch("run");
-  const std::string command = fmt::format("{}/nnwb-exercise {} >{} 2>{}", NNWB_BIN_DIR, arguments,
-                                          (dir / "out").string(), (dir / "err").string());
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir / "out"), slurp(dir / "err")};
+  return test::run_shell(fmt::format("{}/nnwb-exercise {}", NNWB_BIN_DIR, arguments), scratch("run"));
 }
 
 const Exercise& graph_xyz() { return exercises::find("graph_xyz.backprop"); }

@@ -5,11 +5,14 @@
 //   - Example I (sigmoid units, input (1, 1)) against a forward and backward pass written out here;
 //   - the "Feedforward Example" expansion against the matrix form, written out here;
 //   - on several seeds: the drawn step network still computes XNOR, the matrix form matches the
-//     rows, and Example I matches the independent pass.
+//     rows, and Example I matches the independent pass;
+//   - on six seeds: Example I's drawn weights are still those the students' sheets hold.
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <fmt/format.h>
 
 #include "chapters.hpp"
@@ -197,6 +200,39 @@ BOOST_DATA_TEST_CASE(every_variant_computes_xnor, bdata::xrange(0, 12), k) {
     if (k != 0) {  // drawn variants are unsaturated, and claim their gradients
       BOOST_TEST(!verdict(t, "example1.saturation").holds);
       BOOST_TEST(t.gradient_claims().size() == 4u);
+    }
+  }
+}
+
+// Students hold sheets drawn from their seeds, so a faster draw must draw the same weights: Example
+// I's, as the draw by Mlp (before SigmoidDraw) gave them.
+BOOST_AUTO_TEST_CASE(example1_draws_the_weights_students_hold) {
+  struct Pinned {
+    std::uint64_t seed;
+    std::array<double, 6> W1;
+    std::array<double, 3> W2;
+    std::array<double, 2> x;
+  };
+  const Pinned pinned[] = {
+      {1, {-3, 5, -6, -4, -5, 4}, {1, -4, -3}, {1, 1}},
+      {2, {-6, 2, 5, 2, -3, -6}, {-2, 5, 4}, {0, 1}},
+      {3, {2, -3, -3, -6, 4, 4}, {-2, 3, 4}, {1, 0}},
+      {4, {-6, 4, 4, -3, 5, 5}, {2, 6, -6}, {0, 1}},
+      {123456789, {-2, -6, 4, 0, -6, 6}, {-1, -4, 4}, {1, 1}},
+      {18446744073709551615u, {0, -2, -4, 6, -5, -4}, {1, 6, -3}, {0, 1}},
+  };
+  for (const Pinned& p : pinned) {
+    const nnwb::Trace t = nnwb::chapters::xnor_mlp(nnwb::ChapterOptions{p.seed});
+    BOOST_TEST_CONTEXT("seed " << p.seed) {
+      const Eigen::MatrixXd& W1 = mat(t, "ex1.W1");
+      const Eigen::MatrixXd& W2 = mat(t, "ex1.W2");
+      for (Eigen::Index k = 0; k < 3; ++k) {
+        BOOST_TEST(W1(0, k) == p.W1[static_cast<std::size_t>(k)]);
+        BOOST_TEST(W1(1, k) == p.W1[static_cast<std::size_t>(k + 3)]);
+        BOOST_TEST(W2(0, k) == p.W2[static_cast<std::size_t>(k)]);
+      }
+      BOOST_TEST(vec(t, "ex1.x")[0] == p.x[0]);
+      BOOST_TEST(vec(t, "ex1.x")[1] == p.x[1]);
     }
   }
 }

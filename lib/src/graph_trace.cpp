@@ -27,8 +27,18 @@ std::string gate_latex(Gate gate, const std::string& x, const std::string& y, do
   return x;
 }
 
+// The gate's output written as its operation, to be differentiated: (q \cdot z), \sigma(s_3).
+std::string operation_latex(Gate gate, const std::string& x, const std::string& y, double c) {
+  const std::string latex = gate_latex(gate, x, y, c);
+  switch (gate) {
+    case Gate::max: case Gate::sigmoid: case Gate::tanh: return latex;  // its own parentheses
+    default: return "(" + latex + ")";
+  }
+}
+
 std::string partial(const std::string& of, const std::string& wrt) {
-  return fmt::format("\\frac{{\\partial {}}}{{\\partial {}}}", of, wrt);
+  const char* gap = of.starts_with('(') ? "" : " ";  // ∂f, ∂(q·z)
+  return fmt::format("\\frac{{\\partial{}{}}}{{\\partial {}}}", gap, of, wrt);
 }
 
 }  // namespace
@@ -112,14 +122,16 @@ void trace_graph(Trace& trace, Graph& graph, NodeId output, const GraphTraceOpti
     const double c = node.constant;
     const std::size_t slot = s.operand_slot;
 
-    // The local gradient ∂node/∂input, from the forward values.
+    // The local gradient ∂node/∂input, from the forward values. The gate that produces f writes it
+    // by its operation, ∂(q·z)/∂q, since ∂f/∂q names the chain rule's result: ∂f/∂q = ∂f/∂f ·
+    // ∂(q·z)/∂q. (The two even differ where the input also reaches f by another path.)
+    const std::string local_of = s.node == output ? operation_latex(gate, xs, ys, c) : symbol(s.node);
+    const std::string local_latex = partial(local_of, symbol(s.operand));
     const std::string local_id = fmt::format("local.{}.{}", node.label, operand.label);
     std::string local_name = p + local_id;
     if (!trace.has(local_name)) {
-      trace.step(local_name, fmt::format("Local gradient of the {} gate: ${}$", gate_symbol(gate, c),
-                                         partial(symbol(s.node), symbol(s.operand))))
-          .formula(fmt::format("{} = {}", partial(symbol(s.node), symbol(s.operand)),
-                               gate_local_gradient_latex(gate, xs, ys, c, slot)))
+      trace.step(local_name, fmt::format("Local gradient of the {} gate: ${}$", gate_symbol(gate, c), local_latex))
+          .formula(fmt::format("{} = {}", local_latex, gate_local_gradient_latex(gate, xs, ys, c, slot)))
           .numbers(gate_local_gradient_latex(gate, xn, yn, c, slot))
           .slide(slide(local_id))
           .compute(operand_values, [gate, c, slot, operand_values](const Inputs& in) -> Value {
@@ -137,8 +149,8 @@ void trace_graph(Trace& trace, Graph& graph, NodeId output, const GraphTraceOpti
     trace.step(p + grad_id, single ? fmt::format("Chain rule: ${}$", partial(f, symbol(s.operand)))
                                    : fmt::format("Chain rule through ${}$: one path to ${}$",
                                                  symbol(s.node), symbol(s.operand)))
-        .formula(fmt::format("{} = {} \\cdot {}", partial(f, symbol(s.operand)),
-                             partial(f, symbol(s.node)), partial(symbol(s.node), symbol(s.operand))))
+        .formula(fmt::format("{} = {} \\cdot {}", partial(f, symbol(s.operand)), partial(f, symbol(s.node)),
+                             local_latex))
         .numbers(fmt::format("[[{}]] \\times [[{}]]", upstream, local_name))
         .slide(slide(grad_id))
         .compute({upstream, local_name}, [upstream, local_name](const Inputs& in) -> Value {
