@@ -78,6 +78,16 @@ BOOST_AUTO_TEST_CASE(a_dotted_key_of_forty_thousand_parts_is_refused_before_pars
   BOOST_TEST(fine.answers.size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(a_character_beyond_ascii_outside_quotes_is_refused_before_parsing) {
+  // toml++ 3.3 reaches __builtin_unreachable() on 'x = 1 é' (found by answer_file_fuzz): undefined
+  // behaviour in a Release build. TOML allows such characters only in strings and comments.
+  const AnswerFile bad = parse_answer_file("exercise = \"graph_xyz.backprop\"\nx = 1 \xc3\xa9\n", "e.toml");
+  BOOST_TEST(bad.error.find("line 2: a character that is not ASCII outside quotes") != std::string::npos, bad.error);
+  // In quotes and in comments they are welcome.
+  const AnswerFile fine = parse_answer_file("exercise = \"Zoë\" # réponse π\n[answers]\n\"q\" = \"\" # ∂f/∂q\n", "f.toml");
+  BOOST_TEST(fine.error.empty(), fine.error);
+}
+
 BOOST_AUTO_TEST_CASE(a_deep_file_in_a_batch_leaves_the_gradebook_and_the_others_graded) {
   const fs::path dir = scratch("deep_batch");
   fs::create_directories(dir / "in");

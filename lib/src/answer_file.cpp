@@ -107,8 +107,9 @@ SubmittedAnswer answer_of(const toml::node& node) {
   return answer;
 }
 
-// What makes `text` too deep to hand to toml++, or "" when nothing does: lists and inline tables
-// nested deeper than max_answer_nesting, or a key of more than max_answer_key_parts dotted parts.
+// What makes `text` unsafe to hand to toml++, or "" when nothing does: lists and inline tables
+// nested deeper than max_answer_nesting, a key of more than max_answer_key_parts dotted parts, or a
+// character beyond ASCII outside strings and comments.
 // A small scanner of TOML's lexical structure: strings and comments are skipped, and dots are
 // counted only where a key is written (at the start of a line, in a [table] header, or after '{'
 // or ',' in an inline table), so that the points of numbers never count.
@@ -194,7 +195,15 @@ std::string nesting_problem(std::string_view text) {
                              "\"forward.q\" = …",
                              line, max_answer_key_parts);
         break;
-      default: break;
+      default:
+        // TOML allows characters beyond ASCII only in strings and comments; and toml++ 3.3 reaches
+        // __builtin_unreachable() on some of them elsewhere ('x = 1 é', toml++ issue 295), which
+        // in a Release build is undefined behaviour, not an error. So they are refused here.
+        if (static_cast<unsigned char>(c) >= 0x80)
+          return fmt::format("line {}: a character that is not ASCII outside quotes; TOML allows such "
+                             "characters only in text in quotes and in comments after #",
+                             line);
+        break;
     }
     if (static_cast<int>(open.size()) > max_answer_nesting)
       return fmt::format("line {}: lists or tables nested more than {} deep; an answer is a number, a list of "
