@@ -247,6 +247,24 @@ BOOST_AUTO_TEST_CASE(a_roster_of_a_hundred_thousand_rows_is_read_and_its_repeats
   }
 }
 
+BOOST_AUTO_TEST_CASE(gradescope_metadata_takes_a_text_or_a_whole_number_and_refuses_a_deep_field_by_type) {
+  // The id used to be written back with nlohmann's recursive dump whatever its type: a field nested
+  // 100,000 deep overflowed the stack (found by gradescope_metadata_fuzz under AddressSanitizer).
+  const auto metadata = [](const std::string& sid) { return R"({"users": [{"sid": )" + sid + "}]}"; };
+  BOOST_TEST(student_from_gradescope_metadata(metadata(R"("s17")"), "m.json", "sid") == "s17");
+  BOOST_TEST(student_from_gradescope_metadata(metadata("20261207"), "m.json", "sid") == "20261207");
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  for (const auto& [sid, type] : {std::pair<std::string, std::string>{deep, "an array"}, {"1.5", "a number"},
+                                  {"null", "a null"}, {R"({"a": 1})", "an object"}}) {
+    try {
+      (void)student_from_gradescope_metadata(metadata(sid), "m.json", "sid");
+      BOOST_ERROR("accepted a sid of type " + type);
+    } catch (const std::runtime_error& error) {
+      BOOST_TEST(std::string(error.what()) == "m.json: users[0].sid is " + type + ", not a text or a whole number");
+    }
+  }
+}
+
 BOOST_AUTO_TEST_CASE(markdown_feedback_shows_yours_and_the_interval_for_each_step_not_accepted) {
   const Exercise& e = graph_xyz();
   const Variant v = Variant::for_student("s1");

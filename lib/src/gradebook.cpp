@@ -123,9 +123,15 @@ std::string student_from_gradescope_metadata(std::string_view json_text, const s
   if (users == metadata.end() || !users->is_array() || users->empty() || !(*users)[0].is_object() ||
       !(*users)[0].contains(field))
     throw std::runtime_error(fmt::format("{}: no users[0].{} in the submission metadata", path, detail::echo(field)));
+  // An id is a text or a whole number (Gradescope gives sid as either). Anything else is refused by
+  // its type, never written back out: nlohmann's dump recurses, and a field nested 100,000 deep
+  // would overflow the stack.
   const auto& value = (*users)[0][field];
-  const std::string id =
-      value.is_string() ? value.get<std::string>() : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!value.is_string() && !value.is_number_integer())
+    throw std::runtime_error(fmt::format("{}: users[0].{} is {} {}, not a text or a whole number", path,
+                                         detail::echo(field), value.is_array() || value.is_object() ? "an" : "a",
+                                         value.type_name()));
+  const std::string id = value.is_string() ? value.get<std::string>() : value.dump();
   if (const std::string problem = student_id_problem(id); !problem.empty())
     throw std::runtime_error(fmt::format("{}: users[0].{}: {}", path, detail::echo(field), problem));
   return id;

@@ -5,6 +5,14 @@
 // vectorised exp. Each benchmark iteration runs all 2000 updates from the same starting weights.
 // The final loss of each run is reported as a counter: the two must agree.
 //
+// The third reference is the slide's own numpy loop (training_benchmark_numpy.py, beside this file)
+// on the same starting weights, run as a child process by BM_numpy_openblas_loop with numpy and
+// OpenBLAS as Debian ships them (python3-numpy, libopenblas0-pthread, python3-threadpoolctl),
+// OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset so that OpenBLAS picks its own kernel, one thread.
+// Its time is the loop's alone, measured by the script; its label names the kernel threadpoolctl saw.
+//
+// All three are built and run at the machine's full instruction set (-march=native, AVX-512 where
+// the machine has it):
 //   cmake -S . -B build-rel -DCMAKE_BUILD_TYPE=Release && cmake --build build-rel --target nnwb_benchmarks
 //   ./build-rel/tests/nnwb_benchmarks --benchmark_repetitions=3
 #include <benchmark/benchmark.h>
@@ -12,6 +20,11 @@
 #include <Eigen/Core>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <unistd.h>
 
 #include "nnwb/mlp.hpp"
 #include "nnwb/optimiser.hpp"
@@ -93,8 +106,48 @@ void BM_hand_written_eigen_loop(benchmark::State& state) {
   state.counters["final_loss"] = loss;
 }
 
+// The slide's numpy loop in a child process; the script reports the seconds of its 2000 iterations.
+void BM_numpy_openblas_loop(benchmark::State& state) {
+  const Problem& p = problem();
+  const std::string file = "/tmp/nnwb_training_benchmark_" + std::to_string(::getpid()) + ".f64";
+  {
+    std::ofstream out(file, std::ios::binary);
+    for (const Eigen::MatrixXd* m : {&p.x, &p.y, &p.w1, &p.w2}) {
+      const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = *m;  // numpy's order
+      out.write(reinterpret_cast<const char*>(rows.data()), static_cast<std::streamsize>(rows.size() * sizeof(double)));
+    }
+  }
+  const std::string command = "env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 /usr/bin/python3 '" NNWB_BENCHMARK_DIR
+                              "/training_benchmark_numpy.py' '" + file + "'";
+  nlohmann::json report;
+  for (auto _ : state) {
+    std::string out;
+    if (FILE* child = ::popen(command.c_str(), "r")) {
+      char buffer[4096];
+      for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, child)) > 0;) out.append(buffer, n);
+      if (::pclose(child) != 0) out.clear();
+    }
+    report = nlohmann::json::parse(out, nullptr, false);
+    if (!report.is_object() || !report.contains("seconds")) {
+      state.SkipWithError("the numpy loop did not run (needs python3-numpy, python3-threadpoolctl)");
+      break;
+    }
+    state.SetIterationTime(report["seconds"].get<double>());
+  }
+  std::remove(file.c_str());
+  if (!report.is_object() || !report.contains("final_loss")) return;
+  state.counters["final_loss"] = report["final_loss"].get<double>();
+  std::string label = "numpy " + report["numpy"].get<std::string>();
+  for (const auto& blas : report["blas"])
+    label += ", " + blas.value("internal_api", std::string("?")) + " " + blas.value("version", std::string("?")) +
+             " kernel " + blas.value("architecture", std::string("?")) + ", " +
+             std::to_string(blas.value("num_threads", 0)) + " thread(s)";
+  state.SetLabel(label);
+}
+
 BENCHMARK(BM_library_loop)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_hand_written_eigen_loop)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_numpy_openblas_loop)->Unit(benchmark::kMillisecond)->Iterations(1)->UseManualTime();
 
 }  // namespace
 

@@ -44,10 +44,12 @@ class Discard : public std::streambuf {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static Discard discard;
+  // Never destroyed: std::cout and std::cerr flush their buffer at exit, after every static of this
+  // file is gone (a static Discard would be destroyed first and leave them a dangling buffer).
+  static Discard* const discard = new Discard;
   static const bool silenced = [] {
-    std::cout.rdbuf(&discard);
-    std::cerr.rdbuf(&discard);
+    std::cout.rdbuf(discard);
+    std::cerr.rdbuf(discard);
     return true;
   }();
   (void)silenced;

@@ -32,8 +32,9 @@ std::vector<std::string> parse_roster(std::string_view text, const std::string& 
 std::vector<std::string> read_roster(const std::filesystem::path& path);
 
 /// The student id in Gradescope's submission_metadata.json: the `field` (email, sid or id) of users[0].
-/// Throws std::runtime_error naming `path` when the text is not JSON or holds no such field, or
-/// when the id is not one that student_id_problem accepts.
+/// The field must be a text or a whole number. Throws std::runtime_error naming `path` when the text
+/// is not JSON or holds no such field, when the field is of another type, or when the id is not one
+/// that student_id_problem accepts.
 std::string student_from_gradescope_metadata(std::string_view json_text, const std::string& path,
                                              const std::string& field);
 

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""The same numbers in every build: every chapter's trace from two builds, compared.
+
+    tests/compare_builds.py build/bin build-sanitize/bin [--seeds 10]
+
+Runs each chapter of the first build's bin/ folder (all but the workbook and nnwb-exercise) on its
+default variant and on seeds 1..N, in both builds, with --format json, and checks:
+
+- parameters: byte for byte (a seed must draw the same variant in Release, Debug, the sanitizer
+  build and the browser build; nothing computed from the draw may round differently);
+- verdicts (value kind "verdict"): the same `holds`;
+- every other value: the same shape, and each entry within a relative 1e-12 of the step's scale,
+  the largest magnitude among the step's value and the values it is computed from (its inputs). A
+  value that is zero up to round-off is compared against that scale too, so its noise passes;
+- except the steps listed in EXEMPT, which measure rounding itself or are iterative fits whose
+  verdicts (compared above) state their bounds.
+
+Exit status 0 when every chapter agrees; 1 with one line per difference otherwise.
+"""
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+RELATIVE = 1e-12
+
+# chapter -> {step id prefix: why its value may differ by more than 1e-12 between builds}.
+EXEMPT = {
+    "gradient_check": {
+        "sweep.": "the sweep over ε measures round-off itself: at ε = 1e-10 the difference quotient is "
+                  "mostly rounding error, which depends on how each build rounds",
+    },
+    "universal_approximation": {
+        "fit.": "Levenberg–Marquardt fits, iterated to a tolerance: the weights they reach agree to the "
+                "fit's tolerance, and the verdicts that state the bounds are compared",
+    },
+}
+
+
+def run(binary, seed):
+    args = [binary, "--format", "json"] + ([] if seed is None else ["--seed", str(seed)])
+    done = subprocess.run(args, capture_output=True, timeout=900)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} exited with {done.returncode}: {done.stderr.decode(errors='replace')[:400]}")
+    return json.loads(done.stdout)
+
+
+def entries(value):
+    """The numbers of a scalar, vector or matrix value, flattened; None for other kinds."""
+    kind = value.get("kind")
+    if kind == "scalar":
+        return [value["value"]]
+    if kind == "vector":
+        return list(value["value"])
+    if kind == "matrix":
+        return [x for row in value["value"] for x in row]
+    return None
+
+
+def as_float(x):
+    return float(x) if not isinstance(x, str) else float(x.replace("Infinity", "inf").replace("NaN", "nan"))
+
+
+def magnitude(value):
+    numbers = entries(value)
+    finite = [abs(as_float(x)) for x in numbers or [] if math.isfinite(as_float(x))]
+    return max(finite, default=0.0)
+
+
+def compare(chapter, seed, a, b):
+    where = f"{chapter} {'default' if seed is None else f'seed {seed}'}"
+    problems = []
+    params_a = json.dumps(a["parameters"], sort_keys=True)
+    params_b = json.dumps(b["parameters"], sort_keys=True)
+    if params_a != params_b:
+        for pa, pb in zip(a["parameters"], b["parameters"]):
+            if json.dumps(pa, sort_keys=True) != json.dumps(pb, sort_keys=True):
+                problems.append(f"{where}: parameter {pa['name']} differs: {json.dumps(pa['value'])[:160]} "
+                                f"against {json.dumps(pb['value'])[:160]}")
+                break
+        else:
+            problems.append(f"{where}: the parameters differ")
+    scale_of = {p["name"]: magnitude(p["value"]) for p in a["parameters"]}
+    ids_a = [s["id"] for s in a["steps"]]
+    ids_b = [s["id"] for s in b["steps"]]
+    if ids_a != ids_b:
+        return problems + [f"{where}: the steps differ ({len(ids_a)} against {len(ids_b)})"]
+    for sa, sb in zip(a["steps"], b["steps"]):
+        va, vb = sa["value"], sb["value"]
+        scale_of[sa["id"]] = max(magnitude(va), magnitude(vb))
+        if va.get("kind") != vb.get("kind"):
+            problems.append(f"{where}: step {sa['id']} is a {va.get('kind')} against a {vb.get('kind')}")
+            continue
+        if va.get("kind") == "verdict":
+            if va.get("holds") != vb.get("holds"):
+                problems.append(f"{where}: verdict {sa['id']} holds={va.get('holds')} against {vb.get('holds')}")
+            continue
+        if any(sa["id"].startswith(prefix) for prefix in EXEMPT.get(chapter, {})):
+            continue
+        xa, xb = entries(va), entries(vb)
+        if xa is None:
+            if va != vb:
+                problems.append(f"{where}: step {sa['id']} differs")
+            continue
+        if len(xa) != len(xb):
+            problems.append(f"{where}: step {sa['id']} has {len(xa)} entries against {len(xb)}")
+            continue
+        scale = max([scale_of[sa["id"]]] + [scale_of.get(name, 0.0) for name in sa.get("inputs", [])])
+        for x, y in zip(map(as_float, xa), map(as_float, xb)):
+            if not (math.isfinite(x) and math.isfinite(y)):
+                if not (x == y or (math.isnan(x) and math.isnan(y))):
+                    problems.append(f"{where}: step {sa['id']}: {x} against {y}")
+                    break
+            elif abs(x - y) > RELATIVE * scale:
+                problems.append(f"{where}: step {sa['id']}: {x!r} against {y!r}, "
+                                f"{abs(x - y) / scale if scale else math.inf:.3g} of its scale {scale:.3g}")
+                break
+    return problems
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("first", help="one build's bin/ folder")
+    parser.add_argument("second", help="the other build's bin/ folder")
+    parser.add_argument("--seeds", type=int, default=10, help="seeds 1..N besides the default variant")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    options = parser.parse_args()
+
+    chapters = sorted(name for name in os.listdir(options.first)
+                      if name not in ("nnwb", "nnwb-exercise") and os.access(os.path.join(options.first, name), os.X_OK))
+    variants = [None] + list(range(1, options.seeds + 1))
+
+    def one(job):
+        chapter, seed = job
+        try:
+            a = run(os.path.join(options.first, chapter), seed)
+            b = run(os.path.join(options.second, chapter), seed)
+        except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError) as error:
+            return [f"{chapter} {seed}: {error}"]
+        return compare(chapter, seed, a, b)
+
+    jobs = [(chapter, seed) for chapter in chapters for seed in variants]
+    with ThreadPoolExecutor(max_workers=options.jobs) as pool:
+        problems = [p for result in pool.map(one, jobs) for p in result]
+    for problem in problems:
+        print(problem)
+    print(f"{len(chapters)} chapters × {len(variants)} variants: "
+          f"{'the same numbers in both builds' if not problems else f'{len(problems)} differences'}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+# ctest install_consumer_test: installs the library (the `library` component of `cmake --install`)
+# into a fresh prefix, then configures and builds tests/install/consumer against it alone, with
+# find_package(nnwb CONFIG REQUIRED), and runs the chapter it builds.
+#   cmake -DBUILD_DIR=… -DCONSUMER=… -DWORK=… -DCXX=… -DBUILD_TYPE=… -P consumer_test.cmake
+foreach(variable BUILD_DIR CONSUMER WORK CXX BUILD_TYPE)
+  if(NOT DEFINED ${variable})
+    message(FATAL_ERROR "consumer_test.cmake needs -D${variable}=…")
+  endif()
+endforeach()
+
+function(run what)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "${what} failed (${code}):\n${out}\n${err}")
+  endif()
+  set(output "${out}" PARENT_SCOPE)
+endfunction()
+
+file(REMOVE_RECURSE ${WORK})
+run("cmake --install" ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK}/prefix --component library)
+foreach(installed include/nnwb/trace.hpp lib/cmake/nnwb/nnwbConfig.cmake)
+  if(NOT EXISTS ${WORK}/prefix/${installed})
+    message(FATAL_ERROR "cmake --install did not install ${installed}")
+  endif()
+endforeach()
+run("configuring the consumer" ${CMAKE_COMMAND} -S ${CONSUMER} -B ${WORK}/build -DCMAKE_PREFIX_PATH=${WORK}/prefix
+    -DCMAKE_CXX_COMPILER=${CXX} -DCMAKE_BUILD_TYPE=${BUILD_TYPE} -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON)
+run("building the consumer" ${CMAKE_COMMAND} --build ${WORK}/build)
+run("running the consumer's chapter" ${WORK}/build/my_chapter)
+foreach(expected "Its slope" "\"format\": \"nnwb-trace\"" "the slope agrees with the central difference")
+  string(FIND "${output}" "${expected}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the consumer's chapter did not print '${expected}':\n${output}")
+  endif()
+endforeach()
+message(STATUS "a project outside the tree built a chapter against the installed nnwb")
