@@ -8,7 +8,7 @@
 // "Backpropagation Algorithm (Matrix – Iterative Variant)", "(Batch Variant)"; BMB
 // "Back-Propagation Derivation", "Neural Networks Backpropagation".
 //
-// The network is the library's Mlp (lib/include/nnwb/mlp.hpp). Each trace step recomputes its own
+// The network is the library's Mlp (lib/math/include/nnwb/mlp.hpp). Each trace step recomputes its own
 // piece from its inputs with the formula the slides state; the Mlp is run inside the check steps
 // (same numbers, finite differences, batch = Σ per-sample), so the trace shows that the two agree.
 // The slides print no numbers for these derivations: the defaults are small hand-picked values.

@@ -9,7 +9,7 @@
 // (δ⁽ᴸ⁾ = (y − a⁽ᴸ⁾)∘g'(z⁽ᴸ⁾)) and "Neural Networks Weight Update" (∂J/∂W_ij⁽ˡ⁾ = a_j⁽ˡ⁾δ_i⁽ˡ⁺¹⁾).
 //
 // The network: BMB's 2-2-1 sigmoid XNOR network on its four inputs, run by the library's Mlp
-// (lib/include/nnwb/mlp.hpp) through the bias-column conversion (nnwb/bias_column.hpp); the finite
+// (lib/math/include/nnwb/mlp.hpp) through the bias-column conversion (nnwb/bias_column.hpp); the finite
 // differences are the library's (nnwb/gradient_check.hpp).
 //   forward difference  (J(θ + εe_p) − J(θ)) / ε          = ∂J/∂θ_p + ε/2 ∂²J/∂θ_p² + …     O(ε)
 //   central difference  (J(θ + εe_p) − J(θ − εe_p)) / 2ε = ∂J/∂θ_p + ε²/6 ∂³J/∂θ_p³ + …   O(ε²)

@@ -26,6 +26,7 @@
 #include "exercises.hpp"
 #include "nnwb/figure.hpp"
 #include "nnwb/render.hpp"
+#include "nnwb/svg_drawing.hpp"
 
 namespace fs = std::filesystem;
 using namespace nnwb;

@@ -21,7 +21,8 @@
 #include <unistd.h>
 
 #include "exercises.hpp"
-#include "nnwb/chapter.hpp"
+#include "nnwb/answer_file_io.hpp"
+#include "nnwb/chapter_cli.hpp"
 #include "nnwb/gradebook.hpp"
 #include "nnwb/grading.hpp"
 #include "nnwb/detail/safe_text.hpp"

@@ -8,6 +8,7 @@
 
 #include "chapters.hpp"
 #include "nnwb/render.hpp"
+#include "support/chapter_ids.hpp"
 #include "support/gradient_claims.hpp"
 #include "support/trace_format.hpp"
 
@@ -19,11 +20,7 @@ namespace {
 // The default (no seed) and five seeds.
 const std::vector<std::optional<std::uint64_t>> variants = {std::nullopt, 1, 2, 3, 42, 20261122};
 
-std::vector<std::string> chapter_ids() {
-  std::vector<std::string> ids;
-  for (const auto& c : nnwb::chapters::catalogue()) ids.emplace_back(c.id);
-  return ids;
-}
+using nnwb::test::chapter_ids;
 
 }  // namespace
 

@@ -14,44 +14,27 @@
 
 #include "chapters.hpp"
 #include "nnwb/random.hpp"
+#include "support/chapter_ids.hpp"
+#include "support/commands.hpp"
 
 namespace bdata = boost::unit_test::data;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int exit_code;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using nnwb::test::chapter_ids;
+using nnwb::test::Run;
+using nnwb::test::slurp;
 
 // Runs a program from the build's bin/ with arguments (already shell-quoted where needed).
 Run run(const std::string& program, const std::string& arguments) {
-  const fs::path dir = fs::temp_directory_path() / ("nnwb_cli_" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const fs::path out = dir / "out", err = dir / "err";
-  const std::string command = std::string(NNWB_BIN_DIR) + "/" + program + " " + arguments + " >" +
-                              out.string() + " 2>" + err.string() + " </dev/null";
-  const int status = std::system(command.c_str());
-  Run r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  const fs::path dir = nnwb::test::scratch("cli", "run");
+  Run r = nnwb::test::run_shell(std::string(NNWB_BIN_DIR) + "/" + program + " " + arguments + " </dev/null", dir);
   fs::remove_all(dir);
   return r;
 }
 
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
-
-std::vector<std::string> chapter_ids() {
-  std::vector<std::string> ids;
-  for (const auto& c : nnwb::chapters::catalogue()) ids.emplace_back(c.id);
-  return ids;
-}
 
 }  // namespace
 

@@ -1,4 +1,4 @@
-// Every chapter's pictures (lib/include/nnwb/figure.hpp), drawn as the command line draws them
+// Every chapter's pictures (lib/trace/include/nnwb/figure.hpp), drawn as the command line draws them
 // (`--figures DIR`: gnuplot for plots, Graphviz's dot for computation graphs), on the lecture's
 // example and on a seed. The SVG files land in <build>/figures/ for a reader to look at; the tests
 // read each one back and check what it shows against the figure's data: for a plot, one drawn
@@ -20,6 +20,8 @@
 
 #include "chapters.hpp"
 #include "nnwb/figure.hpp"
+#include "nnwb/svg_drawing.hpp"
+#include "support/chapter_ids.hpp"
 #include "support/trace_values.hpp"
 
 namespace bdata = boost::unit_test::data;
@@ -32,13 +34,7 @@ namespace {
 
 const std::filesystem::path figure_dir = std::filesystem::path(NNWB_BIN_DIR).parent_path() / "figures";
 
-// Every chapter's id (chapters without figures pass trivially). Only the catalogue is read here,
-// before main: building a trace at registration time would run before other files' statics exist.
-std::vector<std::string> chapter_ids() {
-  std::vector<std::string> ids;
-  for (const auto& chapter : nnwb::chapters::catalogue()) ids.emplace_back(chapter.id);
-  return ids;
-}
+using nnwb::test::chapter_ids;  // chapters without figures pass trivially
 
 // Undoes the escapes that gnuplot and dot write: &amp; &lt; &gt; &quot; and numeric &#NN;.
 std::string xml_unescaped(const std::string& text) {

@@ -16,6 +16,7 @@
 
 #include "exercises.hpp"
 #include "nnwb/answer_file.hpp"
+#include "nnwb/answer_file_io.hpp"
 #include "nnwb/detail/exercise_internals.hpp"
 #include "nnwb/grading.hpp"
 #include "support/answers.hpp"

@@ -15,6 +15,7 @@
 
 #include "exercises.hpp"
 #include "nnwb/answer_file.hpp"
+#include "nnwb/answer_file_io.hpp"
 #include "nnwb/detail/safe_text.hpp"
 #include "nnwb/gradebook.hpp"
 #include "nnwb/grading.hpp"

@@ -1,4 +1,4 @@
-// The hyperplane geometry of lib/include/nnwb/hyperplane.hpp on hand-worked cases (PD "Hyperplane
+// The hyperplane geometry of lib/math/include/nnwb/hyperplane.hpp on hand-worked cases (PD "Hyperplane
 // geometry: orientation", "…: bias"), and its gradients against central differences.
 #include <boost/test/unit_test.hpp>
 #include <cmath>

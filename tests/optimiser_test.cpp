@@ -1,4 +1,4 @@
-// The optimiser (lib/include/nnwb/optimiser.hpp), against closed forms and loops written out here:
+// The optimiser (lib/math/include/nnwb/optimiser.hpp), against closed forms and loops written out here:
 //   - momentum on a quadratic: w(s) = w* + c₁r₁ˢ + c₂r₂ˢ, r the roots of r² − (1 + α − ηk)r + α;
 //   - L2: one update with λ is W(1 − ηλ) − η∂E/∂W, and the biases move as they do without λ;
 //   - a mini-batch of N samples is batch learning, a mini-batch of 1 is online learning in the

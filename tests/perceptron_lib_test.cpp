@@ -1,4 +1,4 @@
-// The perceptron's library functions (lib/include/nnwb/perceptron.hpp) on small hand-worked cases,
+// The perceptron's library functions (lib/math/include/nnwb/perceptron.hpp) on small hand-worked cases,
 // against PD "The perceptron algorithm (1/7)…(7/7)" and "On the choice of the cost function".
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>

@@ -12,18 +12,14 @@
 #include <sstream>
 
 #include "exercises.hpp"
+#include "support/commands.hpp"
 
 namespace fs = std::filesystem;
 using namespace nnwb;
 
 namespace {
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using nnwb::test::slurp;
 
 // Text with every number (and its sign) replaced by '#': the chapters also print rounding noise,
 // such as "the two graphs agree to 2.8e-17", whose digits differ between compilers and flags.

@@ -1,4 +1,4 @@
-// BMB's threshold units (lib/include/nnwb/threshold_unit.hpp) on hand-worked cases: the −1 bias
+// BMB's threshold units (lib/math/include/nnwb/threshold_unit.hpp) on hand-worked cases: the −1 bias
 // input, g(0) = 0, the Boolean inputs in counting order, implements() with and without a margin.
 #include <boost/test/unit_test.hpp>
 

@@ -19,7 +19,7 @@
 
 #include "chapters.hpp"
 #include "fuzz_check.hpp"
-#include "nnwb/chapter.hpp"
+#include "nnwb/chapter_cli.hpp"
 
 namespace {
 

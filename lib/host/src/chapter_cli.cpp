@@ -7,9 +7,10 @@
 #include <iostream>
 #include <map>
 
-#include "nnwb/chapter.hpp"
+#include "nnwb/chapter_cli.hpp"
 #include "nnwb/random.hpp"
 #include "nnwb/render.hpp"
+#include "nnwb/svg_drawing.hpp"
 
 namespace nnwb {
 namespace {

@@ -77,21 +77,12 @@ struct Figure {
   std::variant<Plot, Diagram> content;
 };
 
-/// A figure that cannot be drawn: a drawing tool missing or failing, or inconsistent data.
-class FigureError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 /// What is wrong with a figure's data (curves of unequal length, an edge to no node, a bad name,
 /// a non-finite number, an empty range), or an empty list if nothing is.
 std::vector<std::string> figure_problems(const Figure& figure);
 
-/// The figure as SVG text, drawn by gnuplot (plots) or dot (graphs). Throws FigureError if the
-/// data has problems, or if the tool is not installed or fails (its message is included).
-std::string render_svg(const Figure& figure);
-
-/// The inputs the drawing tools are given, for a reader who wants to restyle a figure by hand.
+/// The inputs the drawing tools are given, for a reader who wants to restyle a figure by hand
+/// (svg_drawing.hpp, in the host layer, runs the tools on them).
 std::string to_gnuplot_script(const Plot& plot, const std::string& caption);
 std::string to_dot(const Diagram& graph, const std::string& caption);
 

@@ -15,11 +15,11 @@
 /// @endcode
 ///
 /// Reading never throws for what a student may write: every problem is kept, naming the file, the
-/// step and what is wrong, so that the grader can grade the rest.
+/// step and what is wrong, so that the grader can grade the rest. This header reads the text;
+/// answer_file_io.hpp (the host layer) reads it from disk.
 
 #include <cstddef>
 #include <cstdint>
-#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -55,13 +55,6 @@ struct AnswerFile {
   std::string error;  ///< a problem with the whole file (empty, too large, not TOML); then nothing else is set
 };
 
-/// Whether reading a file may follow a symbolic link. A batch does not: a link in a folder of
-/// submissions could lead anywhere on the machine.
-enum class FollowLinks { yes, no };
-
-/// Reads an answer file from disk, refusing what is not a regular file and anything larger than
-/// max_answer_file_bytes.
-AnswerFile read_answer_file(const std::filesystem::path& path, FollowLinks follow = FollowLinks::yes);
 /// Reads answer-file text; `path` names it in messages.
 AnswerFile parse_answer_file(std::string_view text, std::string path);
 

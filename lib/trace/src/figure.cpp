@@ -1,4 +1,5 @@
-// Figures (figure.hpp): checking a figure's data, and drawing it as SVG with gnuplot or dot.
+// Figures (figure.hpp): checking a figure's data, and writing the scripts that gnuplot and dot draw
+// it from (svg_drawing.cpp, in the host layer, runs them).
 //
 // Why external programs: gnuplot and Graphviz are the Debian-packaged tools for curves and graphs,
 // and both write clean SVG whose content (curve titles, node labels) tests can read back. Neither
@@ -11,7 +12,6 @@
 #include <set>
 
 #include "nnwb/detail/number_format.hpp"
-#include "nnwb/detail/run_program.hpp"
 #include "nnwb/figure.hpp"
 
 namespace nnwb {
@@ -199,24 +199,6 @@ std::string to_dot(const Diagram& graph, const std::string& caption) {
     dot += fmt::format("  {} -> {}{};\n", edge.from, edge.to, label.empty() ? "" : " [label=<" + label + ">]");
   }
   return dot + "}\n";
-}
-
-std::string render_svg(const Figure& figure) {
-  if (const auto problems = figure_problems(figure); !problems.empty())
-    throw FigureError(fmt::format("figure '{}': {}", figure.name, problems.front()));
-  const bool is_plot = std::holds_alternative<Plot>(figure.content);
-  const std::vector<std::string> command =
-      is_plot ? std::vector<std::string>{"gnuplot"} : std::vector<std::string>{"dot", "-Tsvg"};
-  const std::string input = is_plot ? to_gnuplot_script(std::get<Plot>(figure.content), figure.caption)
-                                    : to_dot(std::get<Diagram>(figure.content), figure.caption);
-  const detail::ProgramResult result = detail::run_program(command, input);
-  if (!result.started)
-    throw FigureError(fmt::format("figure '{}': cannot run '{}' ({}); install Debian's {} package", figure.name,
-                                  command.front(), result.error, is_plot ? "gnuplot-nox" : "graphviz"));
-  if (result.exit_code != 0 || result.output.find("<svg") == std::string::npos)
-    throw FigureError(fmt::format("figure '{}': '{}' failed with exit code {}: {}", figure.name, command.front(),
-                                  result.exit_code, result.error));
-  return result.output;
 }
 
 }  // namespace nnwb

@@ -16,6 +16,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "nnwb/answer_file_io.hpp"
 #include "nnwb/detail/exercise_internals.hpp"
 #include "nnwb/detail/number_format.hpp"
 #include "nnwb/detail/safe_text.hpp"
