@@ -261,63 +261,10 @@ double zero_fraction(const Eigen::VectorXd& v) {
   return static_cast<double>((v.array() == 0.0).count()) / static_cast<double>(v.size());
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace activations(const ChapterOptions& options) {
-  Trace trace("activations", "The activation zoo: values, derivatives, saturation");
-  const std::string h = fmt::format("10^{{{:.0f}}}", std::log10(default_epsilon));
-  trace
-      .summary(
-          "Nine activation functions, each with its derivative at sample points beside a central finite "
-          "difference: step, sign, identity, sigmoid and tanh with slope λ, ReLU, leaky ReLU, ELU and "
-          "softplus. Then the kink at a = 0 and the convention taken there, saturation (σ' ≈ 0 where "
-          "σ ≈ 0 or 1), a dead ReLU unit whose gradient is exactly 0, and sparsity. No slide prints λ, ε, "
-          "α or sample points; " +
-          std::string(options.seed ? "this variant draws all of them, and the dead unit and the layer, "
-                                     "from the seed."
-                                   : "λ = 1 is the sigmoid and tanh as EDI, PD, IC and BMB write them, "
-                                     "ε = 0.01 and α = 1 are the library's defaults (α = 1 as in "
-                                     "[Clevert16], which PD cites), and the points are ours."))
-      .source("EDI", "000_7637ffcd816b0303.txt", {"Other activation functions"})
-      .source("PD", "003_b5a9c74466967a6d.txt",
-              {"Activation function", "Linear activation function (1/3)", "Sigmoid", "Hyperbolic tangent: tanh",
-               "Problems of sigmoid (1/2)", "ReLU (1/2)", "ReLU (2/2)", "On the sparsity of activations",
-               "Leaky ReLU", "Exponential Linear: ELU", "The perceptron algorithm (1/7)"})
-      .source("IC", "004_f167be6db553c350.txt", {"Activation functions"})
-      .source("CTU", "002_ddd62baf13f113f4.txt",
-              {"What We Covered Last Time", "Reminder: Derivatives of Activation Functions"})
-      .source("BMB", "001_86790086ad6a4e65.txt", {"Activation Functions"})
-      .convention(
-          "$a$ is a unit's pre-activation (EDI's a, PD's c, CTU's ξ, IC's x) and $g(a)$ its activation, "
-          "$y = g(a)$ its output; $g'(a) = dg/da$, written in $y$ where the decks do (CTU: $\\lambda y(1 - y)$). "
-          "An activation acts elementwise, so its Jacobian is diagonal and the vector of $g'(a_j)$ is the "
-          "gradient of $\\sum_k g(a_k)$: that is how each derivative is claimed and checked. At $a = 0$ "
-          "step, sign, ReLU, leaky ReLU (and ELU unless α = 1) have no derivative; the library returns the "
-          "left-hand slope there (step'(0) = sign'(0) = 0, ReLU'(0) = 0, leaky'(0) = ε, ELU'(0) = α), "
-          "whereas IC's table, which puts a = 0 in the branch $x \\ge 0$, implies ReLU'(0) = 1. No sample "
-          "point is 0 and no derivative at 0 is claimed. step(0) = 0 (BMB), sign(0) = +1 (PD).")
-      .notation("\\lambda", "CTU's slope: $\\sigma(\\lambda a)$, $\\tanh(\\lambda a)$")
-      .notation("\\varepsilon", "IC's slope of the leaky ReLU for a < 0")
-      .notation("\\alpha", "IC's scale of the ELU: $\\alpha(e^a - 1) \\to -\\alpha$ as $a \\to -\\infty$")
-      .notation("h", "the finite-difference step, $" + h + "$ (the library's default)")
-      .notation("c_n = \\mathbf{w}^\\top \\mathbf{x}_n + b", "PD's pre-activation of one unit on input n")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  const Setting setting = options.seed ? drawn_setting(*options.seed) : default_setting();
-  trace.parameter("points", "\\mathbf{a}", "sample points $a_j$, never 0", setting.points);
-  trace.parameter("lambda", "\\lambda", "the slope of sigmoid and tanh", setting.lambda);
-  trace.parameter("leak", "\\varepsilon", "the leaky ReLU's slope for a < 0", setting.leak);
-  trace.parameter("alpha", "\\alpha", "the ELU's scale", setting.alpha);
-  trace.parameter("saturation.a", "\\mathbf{a}^{\\text{sat}}", "points from deep saturation through 0",
-                  setting.saturation);
-  trace.parameter("dead.X", "X", "the dying unit's inputs $\\mathbf{x}_n$, one per column (D×N)", setting.inputs);
-  trace.parameter("dead.w", "\\mathbf{w}", "its weights", setting.weights);
-  trace.parameter("dead.b", "b", "its bias, b ≪ 0", setting.bias);
-  trace.parameter("dead.t", "\\mathbf{t}", "its targets $t_n$ (positive: it ought to fire)", setting.targets);
-  trace.parameter("layer.c", "\\mathbf{c}", "one layer's pre-activations $c_j$", setting.layer);
-
-  // ---- Threshold units: step and sign (BMB "Activation Functions"; PD "The perceptron algorithm (1/7)")
+// Threshold units: step and sign (BMB "Activation Functions"; PD "The perceptron algorithm (1/7)").
+void threshold_units(Trace& trace) {
   trace.section("Threshold units: step and sign");
   add_member(trace, step_member());
   add_member(trace, sign_member());
@@ -325,14 +272,18 @@ Trace activations(const ChapterOptions& options) {
                               "both functions are 1 and their curves coincide)",
                 zoo_plot({{"step(a)", "step'(a)", Activation::step()}, {"sign(a)", "sign'(a)", Activation::sign()}},
                          {-1.5, 1.5})});
+}
 
-  // ---- The identity (PD "Linear activation function (1/3)"; IC "Activation functions") --------
+// The identity (PD "Linear activation function (1/3)"; IC "Activation functions").
+void the_identity(Trace& trace) {
   trace.section("The identity");
   add_member(trace, identity_member());
   trace.figure({"identity", "The identity g(a) = a and its derivative 1",
                 zoo_plot({{"g(a) = a", "g'(a) = 1", Activation::identity()}}, {-5.5, 5.5})});
+}
 
-  // ---- Sigmoid and tanh with slope λ (EDI "Other activation functions"; PD; CTU) --------------
+// Sigmoid and tanh with slope λ (EDI "Other activation functions"; PD; CTU).
+void sigmoid_and_tanh(Trace& trace, const Setting& setting) {
   trace.section("Sigmoid and tanh with slope λ");
   add_member(trace, sigmoid_member());
   add_member(trace, tanh_member());
@@ -341,8 +292,10 @@ Trace activations(const ChapterOptions& options) {
                 zoo_plot({{"σ(λa)", "d/da σ(λa)", Activation::sigmoid(setting.lambda)},
                           {"tanh(λa)", "d/da tanh(λa)", Activation::tanh(setting.lambda)}},
                          {-1.2, std::max(1.2, setting.lambda + 0.2)})});  // tanh'(0) = λ is the highest point
+}
 
-  // ---- ReLU and its kin (PD "ReLU (1/2)", "Leaky ReLU", "Exponential Linear: ELU"; IC) ---------
+// ReLU and its kin (PD "ReLU (1/2)", "Leaky ReLU", "Exponential Linear: ELU"; IC).
+void relu_and_its_kin(Trace& trace, const Setting& setting) {
   trace.section("ReLU, leaky ReLU, ELU and softplus");
   add_member(trace, relu_member());
   add_member(trace, leaky_member());
@@ -356,8 +309,10 @@ Trace activations(const ChapterOptions& options) {
                 zoo_plot({{"ELU(a)", "ELU'(a)", Activation::elu(setting.alpha)},
                           {"softplus(a)", "softplus'(a) = σ(a)", Activation::softplus()}},
                          {-setting.alpha - 0.5, 5.5})});  // ELU > −α; softplus(5) ≈ 5.007
+}
 
-  // ---- At the kink a = 0: no derivative, a convention -------------------------------------------
+// At the kink a = 0: no derivative, a convention.
+void the_kink(Trace& trace) {
   // One-sided difference quotients at 0, from the left (g(0) − g(−h))/h and from the right
   // (g(h) − g(0))/h: where they differ, g has no derivative at 0 and any value the library returns
   // there is a convention, which no finite difference can check.
@@ -433,8 +388,10 @@ Trace activations(const ChapterOptions& options) {
                                                   : "they differ, so ELU has a kink at 0 for this α",
                                            t(4, 3))};
       });
+}
 
-  // ---- Saturation (PD "Problems of sigmoid (1/2)"; CTU "What We Covered Last Time") ---------------
+// Saturation (PD "Problems of sigmoid (1/2)"; CTU "What We Covered Last Time").
+void saturation(Trace& trace) {
   //! [saturation]
   trace.section("Saturation: σ' ≈ 0 where σ ≈ 0 or 1");
   trace.step("saturation.sigmoid", "The sigmoid from deep saturation through 0")
@@ -506,8 +463,10 @@ Trace activations(const ChapterOptions& options) {
                                             a.cwiseAbs().maxCoeff(), s.minCoeff(), s.maxCoeff(), ds(0), ds(a.size() - 1), dt(0),
                                             dt(a.size() - 1))};
                });
+}
 
-  // ---- The dead ReLU (PD "ReLU (2/2)", "Leaky ReLU"; EDI "Other activation functions") -----------
+// The dead ReLU (PD "ReLU (2/2)", "Leaky ReLU"; EDI "Other activation functions").
+void the_dead_relu(Trace& trace) {
   // One unit c_n = wᵀx_n + b with b ≪ 0 on N inputs, trained on E = ½ Σ_n (g(c_n) − t_n)². Backward:
   // δ_n = ∂E/∂c_n = (g(c_n) − t_n) g'(c_n), then ∂E/∂w = Σ_n δ_n x_n and ∂E/∂b = Σ_n δ_n.
   trace.section("The dead ReLU: b ≪ 0, so c < 0 on every input");
@@ -586,8 +545,10 @@ Trace activations(const ChapterOptions& options) {
                                    "shrinks as c → −∞, so a unit pushed far negative learns slowly",
                                    leaky, elu, in.vector("dead.leaky.dw").norm(), in.vector("dead.elu.dw").norm())};
       });
+}
 
-  // ---- Sparsity (PD "On the sparsity of activations", "Leaky ReLU", "Exponential Linear: ELU") ---
+// Sparsity (PD "On the sparsity of activations", "Leaky ReLU", "Exponential Linear: ELU").
+void sparsity(Trace& trace) {
   //! [sparsity]
   trace.section("Sparsity: how many outputs are exactly 0");
   trace.step("sparsity.outputs", "One layer's outputs under five activations, one row each")
@@ -648,7 +609,72 @@ Trace activations(const ChapterOptions& options) {
                                    100 * zeros, -alpha, inside ? "so every one here" : "NOT every one here",
                                    largest_negative, mean_elu, mean_relu)};
       });
+}
 
+}  // namespace
+
+Trace activations(const ChapterOptions& options) {
+  Trace trace("activations", "The activation zoo: values, derivatives, saturation");
+  const std::string h = fmt::format("10^{{{:.0f}}}", std::log10(default_epsilon));
+  trace
+      .summary(
+          "Nine activation functions, each with its derivative at sample points beside a central finite "
+          "difference: step, sign, identity, sigmoid and tanh with slope λ, ReLU, leaky ReLU, ELU and "
+          "softplus. Then the kink at a = 0 and the convention taken there, saturation (σ' ≈ 0 where "
+          "σ ≈ 0 or 1), a dead ReLU unit whose gradient is exactly 0, and sparsity. No slide prints λ, ε, "
+          "α or sample points; " +
+          std::string(options.seed ? "this variant draws all of them, and the dead unit and the layer, "
+                                     "from the seed."
+                                   : "λ = 1 is the sigmoid and tanh as EDI, PD, IC and BMB write them, "
+                                     "ε = 0.01 and α = 1 are the library's defaults (α = 1 as in "
+                                     "[Clevert16], which PD cites), and the points are ours."))
+      .source("EDI", "000_7637ffcd816b0303.txt", {"Other activation functions"})
+      .source("PD", "003_b5a9c74466967a6d.txt",
+              {"Activation function", "Linear activation function (1/3)", "Sigmoid", "Hyperbolic tangent: tanh",
+               "Problems of sigmoid (1/2)", "ReLU (1/2)", "ReLU (2/2)", "On the sparsity of activations",
+               "Leaky ReLU", "Exponential Linear: ELU", "The perceptron algorithm (1/7)"})
+      .source("IC", "004_f167be6db553c350.txt", {"Activation functions"})
+      .source("CTU", "002_ddd62baf13f113f4.txt",
+              {"What We Covered Last Time", "Reminder: Derivatives of Activation Functions"})
+      .source("BMB", "001_86790086ad6a4e65.txt", {"Activation Functions"})
+      .convention(
+          "$a$ is a unit's pre-activation (EDI's a, PD's c, CTU's ξ, IC's x) and $g(a)$ its activation, "
+          "$y = g(a)$ its output; $g'(a) = dg/da$, written in $y$ where the decks do (CTU: $\\lambda y(1 - y)$). "
+          "An activation acts elementwise, so its Jacobian is diagonal and the vector of $g'(a_j)$ is the "
+          "gradient of $\\sum_k g(a_k)$: that is how each derivative is claimed and checked. At $a = 0$ "
+          "step, sign, ReLU, leaky ReLU (and ELU unless α = 1) have no derivative; the library returns the "
+          "left-hand slope there (step'(0) = sign'(0) = 0, ReLU'(0) = 0, leaky'(0) = ε, ELU'(0) = α), "
+          "whereas IC's table, which puts a = 0 in the branch $x \\ge 0$, implies ReLU'(0) = 1. No sample "
+          "point is 0 and no derivative at 0 is claimed. step(0) = 0 (BMB), sign(0) = +1 (PD).")
+      .notation("\\lambda", "CTU's slope: $\\sigma(\\lambda a)$, $\\tanh(\\lambda a)$")
+      .notation("\\varepsilon", "IC's slope of the leaky ReLU for a < 0")
+      .notation("\\alpha", "IC's scale of the ELU: $\\alpha(e^a - 1) \\to -\\alpha$ as $a \\to -\\infty$")
+      .notation("h", "the finite-difference step, $" + h + "$ (the library's default)")
+      .notation("c_n = \\mathbf{w}^\\top \\mathbf{x}_n + b", "PD's pre-activation of one unit on input n")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  const Setting setting = options.seed ? drawn_setting(*options.seed) : default_setting();
+  trace.parameter("points", "\\mathbf{a}", "sample points $a_j$, never 0", setting.points);
+  trace.parameter("lambda", "\\lambda", "the slope of sigmoid and tanh", setting.lambda);
+  trace.parameter("leak", "\\varepsilon", "the leaky ReLU's slope for a < 0", setting.leak);
+  trace.parameter("alpha", "\\alpha", "the ELU's scale", setting.alpha);
+  trace.parameter("saturation.a", "\\mathbf{a}^{\\text{sat}}", "points from deep saturation through 0",
+                  setting.saturation);
+  trace.parameter("dead.X", "X", "the dying unit's inputs $\\mathbf{x}_n$, one per column (D×N)", setting.inputs);
+  trace.parameter("dead.w", "\\mathbf{w}", "its weights", setting.weights);
+  trace.parameter("dead.b", "b", "its bias, b ≪ 0", setting.bias);
+  trace.parameter("dead.t", "\\mathbf{t}", "its targets $t_n$ (positive: it ought to fire)", setting.targets);
+  trace.parameter("layer.c", "\\mathbf{c}", "one layer's pre-activations $c_j$", setting.layer);
+
+  threshold_units(trace);
+  the_identity(trace);
+  sigmoid_and_tanh(trace, setting);
+  relu_and_its_kin(trace, setting);
+  the_kink(trace);
+  saturation(trace);
+  the_dead_relu(trace);
+  sparsity(trace);
   return trace;
 }
 

@@ -238,61 +238,10 @@ double bmb_J_from(int l, const Eigen::VectorXd& z, const Inputs& in) {
   return r * r;  // J = (y − a⁽⁴⁾)²
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace dag_backprop(const ChapterOptions& options) {
-  Trace trace("dag_backprop", "Backpropagation on a feed-forward DAG");
-  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
-  trace
-      .summary(
-          std::string("A feed-forward network need not come in layers: any directed acyclic graph will do, once "
-                      "its nodes are numbered so that every link goes from a smaller to a larger number. Then "
-                      "one sweep forward through the numbers computes every $a_j$ and $y_j$, and one sweep "
-                      "backward computes every $\\delta_j$, because each node's downstream nodes come later. "
-                      "PD's 14-node example is worked node by node, with each $\\partial E_n/\\partial w_{ij} = "
-                      "\\delta_j y_i$, and checked against the library's DagNetwork. BMB's Example II (no "
-                      "activation functions) reproduces the slide's five δ formulas and shows that they are "
-                      "$-\\frac{1}{2}\\partial J/\\partial z$ for the slide's $J = (y - h_W(x))^2$, so the slide's "
-                      "$\\partial J/\\partial W_{ij} = a_j \\delta_i$ is $-\\frac{1}{2}$ of the gradient. ") +
-          (options.seed ? "This variant draws both networks' weights, inputs and targets from the seed."
-                        : "PD's figure is missing from the text: the 14-node layout (3 inputs, 9 tanh "
-                          "hidden nodes, 2 linear outputs, 30 links, skip links 1→11 and 4→14) and all "
-                          "numbers are ours, consistent with M = 14, w_{1,8} = 0 and w_{4,13} = 0. BMB's "
-                          "Example II's sizes (2-2-2-1) and numbers are ours too."))
-      .source(
-          "PD", "003_b5a9c74466967a6d.txt",
-          {"FFNN: indexing nodes and weights $w_{ij}$", "Step 1 – perform forward pass",
-           "Step 2 – error gradient (1/2)", "Error gradient: output nodes (3/3)", "Error gradient: hidden nodes (4/4)",
-           "Wrapping up", "Backprop diagram", "Partial derivatives wrt weights"})
-      .source("IC", "004_f167be6db553c350.txt",
-              {"Backpropagation: preactivations $a_j$ and activations $z_j$", "Backpropagation: directed acyclic graph",
-               "Error backpropagation", "Forward and backward passes", "Backpropagation algorithm"})
-      .source(
-          "BMB", "001_86790086ad6a4e65.txt",
-          {"Backpropagation Example", "Example II", "Neural Networks Weight Update", "Neural Networks Backpropagation"})
-      .convention(
-          "PD's: nodes numbered 1 … M so that j > i means j follows i; $w_{ij}$ is the weight on the link "
-          "from node i into node j and exists only for i < j ($w_{ij} = 0$ if $i \\ge j$); a missing link "
-          "is absent, not a trainable zero, so its gradient is not computed. $a_j = \\sum_{i \\in \\uparrow j} "
-          "w_{ij} y_i$ is the activation (IC: preactivation), $y_j = f(a_j)$ the output (IC: $z_j$); inputs "
-          "have $y_i = x_i$. $\\delta_j = \\partial E_n/\\partial a_j$ with $E_n = \\frac{1}{2}\\sum_j "
-          "(y_j - t_j)^2$ over the outputs; $\\partial E_n/\\partial w_{ij} = \\delta_j y_i$. IC writes the "
-          "same weight receiving node first: IC's $w_{kj}$ is PD's $w_{jk}$. Hidden nodes use "
-          "$f = \\tanh$, $f'(a) = 1 - \\tanh^2(a)$; outputs are linear (PD's regression). BMB's Example II "
-          "keeps BMB's notation: $z^{(l+1)} = W^{(l)}[1; a^{(l)}]$, $w^{(l)}_{ik}$ from unit k of layer l "
-          "into unit i of layer l+1 (k = 0 the bias unit), no activation ($a = z$), "
-          "$J = (y - h_W(x))^2$ as on the slide, and the slide's δ as printed, compared with "
-          "$\\partial J/\\partial z$.")
-      .notation("w_{ij}", "weight of the link from node i into node j (PD); 0 unless i < j")
-      .notation("\\uparrow j, \\downarrow j", "IC's upstream set (nodes feeding j) and downstream set (nodes j feeds)")
-      .notation("a_j, y_j", "node j's activation $\\sum_{i \\in \\uparrow j} w_{ij} y_i$ and output $f(a_j)$")
-      .notation("\\delta_j", "$\\partial E_n/\\partial a_j$")
-      .notation("E_n", "$\\frac{1}{2}\\sum_{j \\in \\{13, 14\\}} (y_j - t_j)^2$")
-      .notation("w^{(l)}_{ik}, z^{(l)}_i, \\delta^{(l)}_i", "BMB's weight, weighted sum and error in layer l")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  // ---- parameters ------------------------------------------------------------------------------
+// The parameters: every number the chapter starts from.
+void draw_parameters(Trace& trace, const Setting& s) {
   for (std::size_t k = 0; k < default_links.size(); ++k) {
     const Link& l = default_links[k];
     trace.parameter(w_name(l.i, l.j), w_symbol(l.i, l.j), fmt::format("weight of the link {} → {}", l.i, l.j),
@@ -304,8 +253,10 @@ Trace dag_backprop(const ChapterOptions& options) {
   for (int j = first_output; j <= node_count; ++j)
     trace.parameter(t_name(j), fmt::format("t_{{{}}}", j), fmt::format("target of output node {}", j),
                     s.t[static_cast<std::size_t>(j - first_output)]);
+}
 
-  // ---- FFNN: indexing nodes and weights ----------------------------------------------------------
+// FFNN: indexing nodes and weights.
+void index_nodes_and_weights(Trace& trace) {
   trace.section("FFNN: indexing nodes and weights w_ij");
   // The weights as PD's matrix: W(i, j) = w_ij, strictly upper triangular
   trace.step("index.W", "The weights as a matrix: $w_{ij}$ in row i, column j")
@@ -348,8 +299,10 @@ Trace dag_backprop(const ChapterOptions& options) {
         }
         return Verdict{true, text};
       });
+}
 
-  // ---- Step 1 – perform forward pass -------------------------------------------------------------
+// Step 1 – perform forward pass.
+void forward_pass(Trace& trace) {
   trace.section("Step 1 – perform forward pass, from node 1 to node M = 14");
   //! [forward_pass]
   // Input nodes: y_i = x_i
@@ -388,8 +341,10 @@ Trace dag_backprop(const ChapterOptions& options) {
                  [j](const Inputs& in) -> Value { return node_activation(j).value(in.scalar(a_name(j))); });
   }
   //! [forward_pass]
+}
 
-  // ---- Step 2 – error gradient: the pointwise error --------------------------------------------
+// Step 2 – error gradient: the pointwise error.
+void pointwise_error(Trace& trace) {
   trace.section("Step 2 – error gradient");
   // The error E_n = ½ Σ_j (y_j − t_j)² over the output nodes
   trace.step("error.E", "The error at the output nodes: $E_n = \\frac{1}{2}\\sum_j (y_j - t_j)^2$")
@@ -399,8 +354,10 @@ Trace dag_backprop(const ChapterOptions& options) {
         return sse(Eigen::Vector2d(in.scalar(y_name(13)), in.scalar(y_name(14))),
                    Eigen::Vector2d(in.scalar(t_name(13)), in.scalar(t_name(14))));
       });
+}
 
-  // ---- Error gradient: output nodes, then hidden nodes, in one sweep from M down ----------------
+// Error gradient: output nodes, then hidden nodes, in one sweep from M down.
+void error_gradients(Trace& trace) {
   //! [output_deltas]
   trace.section("Error gradient: output nodes (δ_i = y_i − t_i)");
   for (int j = node_count; j >= first_output; --j) {
@@ -447,8 +404,10 @@ Trace dag_backprop(const ChapterOptions& options) {
     trace.claim_gradient(delta_name(i), "error.E", a_name(i));
   }
   //! [hidden_deltas]
+}
 
-  // ---- Partial derivatives wrt weights -----------------------------------------------------------
+// Partial derivatives wrt weights.
+void weight_derivatives(Trace& trace) {
   trace.section("Partial derivatives wrt weights (∂E_n/∂w_ij = δ_j y_i)");
   //! [weight_gradients]
   for (const Link& l : default_links) {
@@ -463,8 +422,10 @@ Trace dag_backprop(const ChapterOptions& options) {
     trace.claim_gradient(id, "error.E", w_name(l.i, l.j));
   }
   //! [weight_gradients]
+}
 
-  // ---- The same in the library: DagNetwork's two sweeps --------------------------------------------
+// The same in the library: DagNetwork's two sweeps.
+void library_sweeps(Trace& trace) {
   trace.section("The library's DagNetwork: one forward sweep, one backward sweep");
   // Forward sweep by the library: y for all M nodes
   //! [library_sweeps]
@@ -530,8 +491,10 @@ Trace dag_backprop(const ChapterOptions& options) {
                   "and ∂E/∂w_ij below (red); w_1,8 and w_4,13 are missing",
                   diagram});
   }
+}
 
-  // ---- BMB: Backpropagation Example / Example II -------------------------------------------------
+// BMB: Backpropagation Example / Example II.
+void bmb_examples(Trace& trace, const Setting& s) {
   const std::array<const Eigen::MatrixXd*, 3> bmb_matrices = {&s.W1, &s.W2, &s.W3};
   for (const BmbLayer& b : bmb_layers)
     for (int i = 1; i <= b.rows; ++i)
@@ -779,6 +742,70 @@ Trace dag_backprop(const ChapterOptions& options) {
         return Verdict{lower, lower ? "J falls: adding α a_j δ_i = −(α/2) ∂J/∂W moves downhill"
                                     : "J does not fall (J is already at its minimum)"};
       });
+}
+
+}  // namespace
+
+Trace dag_backprop(const ChapterOptions& options) {
+  Trace trace("dag_backprop", "Backpropagation on a feed-forward DAG");
+  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
+  trace
+      .summary(
+          std::string("A feed-forward network need not come in layers: any directed acyclic graph will do, once "
+                      "its nodes are numbered so that every link goes from a smaller to a larger number. Then "
+                      "one sweep forward through the numbers computes every $a_j$ and $y_j$, and one sweep "
+                      "backward computes every $\\delta_j$, because each node's downstream nodes come later. "
+                      "PD's 14-node example is worked node by node, with each $\\partial E_n/\\partial w_{ij} = "
+                      "\\delta_j y_i$, and checked against the library's DagNetwork. BMB's Example II (no "
+                      "activation functions) reproduces the slide's five δ formulas and shows that they are "
+                      "$-\\frac{1}{2}\\partial J/\\partial z$ for the slide's $J = (y - h_W(x))^2$, so the slide's "
+                      "$\\partial J/\\partial W_{ij} = a_j \\delta_i$ is $-\\frac{1}{2}$ of the gradient. ") +
+          (options.seed ? "This variant draws both networks' weights, inputs and targets from the seed."
+                        : "PD's figure is missing from the text: the 14-node layout (3 inputs, 9 tanh "
+                          "hidden nodes, 2 linear outputs, 30 links, skip links 1→11 and 4→14) and all "
+                          "numbers are ours, consistent with M = 14, w_{1,8} = 0 and w_{4,13} = 0. BMB's "
+                          "Example II's sizes (2-2-2-1) and numbers are ours too."))
+      .source(
+          "PD", "003_b5a9c74466967a6d.txt",
+          {"FFNN: indexing nodes and weights $w_{ij}$", "Step 1 – perform forward pass",
+           "Step 2 – error gradient (1/2)", "Error gradient: output nodes (3/3)", "Error gradient: hidden nodes (4/4)",
+           "Wrapping up", "Backprop diagram", "Partial derivatives wrt weights"})
+      .source("IC", "004_f167be6db553c350.txt",
+              {"Backpropagation: preactivations $a_j$ and activations $z_j$", "Backpropagation: directed acyclic graph",
+               "Error backpropagation", "Forward and backward passes", "Backpropagation algorithm"})
+      .source(
+          "BMB", "001_86790086ad6a4e65.txt",
+          {"Backpropagation Example", "Example II", "Neural Networks Weight Update", "Neural Networks Backpropagation"})
+      .convention(
+          "PD's: nodes numbered 1 … M so that j > i means j follows i; $w_{ij}$ is the weight on the link "
+          "from node i into node j and exists only for i < j ($w_{ij} = 0$ if $i \\ge j$); a missing link "
+          "is absent, not a trainable zero, so its gradient is not computed. $a_j = \\sum_{i \\in \\uparrow j} "
+          "w_{ij} y_i$ is the activation (IC: preactivation), $y_j = f(a_j)$ the output (IC: $z_j$); inputs "
+          "have $y_i = x_i$. $\\delta_j = \\partial E_n/\\partial a_j$ with $E_n = \\frac{1}{2}\\sum_j "
+          "(y_j - t_j)^2$ over the outputs; $\\partial E_n/\\partial w_{ij} = \\delta_j y_i$. IC writes the "
+          "same weight receiving node first: IC's $w_{kj}$ is PD's $w_{jk}$. Hidden nodes use "
+          "$f = \\tanh$, $f'(a) = 1 - \\tanh^2(a)$; outputs are linear (PD's regression). BMB's Example II "
+          "keeps BMB's notation: $z^{(l+1)} = W^{(l)}[1; a^{(l)}]$, $w^{(l)}_{ik}$ from unit k of layer l "
+          "into unit i of layer l+1 (k = 0 the bias unit), no activation ($a = z$), "
+          "$J = (y - h_W(x))^2$ as on the slide, and the slide's δ as printed, compared with "
+          "$\\partial J/\\partial z$.")
+      .notation("w_{ij}", "weight of the link from node i into node j (PD); 0 unless i < j")
+      .notation("\\uparrow j, \\downarrow j", "IC's upstream set (nodes feeding j) and downstream set (nodes j feeds)")
+      .notation("a_j, y_j", "node j's activation $\\sum_{i \\in \\uparrow j} w_{ij} y_i$ and output $f(a_j)$")
+      .notation("\\delta_j", "$\\partial E_n/\\partial a_j$")
+      .notation("E_n", "$\\frac{1}{2}\\sum_{j \\in \\{13, 14\\}} (y_j - t_j)^2$")
+      .notation("w^{(l)}_{ik}, z^{(l)}_i, \\delta^{(l)}_i", "BMB's weight, weighted sum and error in layer l")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  draw_parameters(trace, s);
+  index_nodes_and_weights(trace);
+  forward_pass(trace);
+  pointwise_error(trace);
+  error_gradients(trace);
+  weight_derivatives(trace);
+  library_sweeps(trace);
+  bmb_examples(trace, s);
   return trace;
 }
 

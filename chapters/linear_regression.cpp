@@ -80,53 +80,10 @@ Setting drawn_setting(std::uint64_t seed) {
   }
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace linear_regression(const ChapterOptions& options) {
-  Trace trace("linear_regression", "The linear network: least squares and gradient descent");
-  trace
-      .summary(
-          "A single layer of linear neurons, $Y = XW$, is multidimensional linear regression. Its "
-          "SSE has a closed-form minimiser, the least-squares $W = (X^\\top X)^{-1}X^\\top D$ of the "
-          "normal equations $X^\\top X W = X^\\top D$; we compute it stably, by a QR factorisation "
-          "of $X$ (never forming an inverse), and check that the normal equations hold and that the "
-          "gradient of $E_{SSE}$ vanishes there. CTU's batch gradient descent, "
-          "$W(t+1) = W(t) + \\alpha X^\\top(D - XW(t))$, reaches the same $W$: three iterations "
-          "are traced, then the distance to the least-squares $W$ after " +
-          std::to_string(total_iterations) +
-          ". Last, SSE against SAE: the least-squares fit minimises the first, not the second. " +
-          std::string(options.seed ? "This variant's six samples (two inputs, two outputs), "
-                                     "$W(0) = 0$ and $\\alpha$ are drawn from the seed."
-                                   : "The data are CTU's weather example (pressure, wind, temperature → "
-                                     "precipitation risk): the slide prints its first row, the other six rows, "
-                                     "$W(0) = 0$ and $\\alpha = 0.1$ are ours."))
-      .source("CTU", "002_ddd62baf13f113f4.txt",
-              {"Linear Neural Network", "Multidimensional Linear Regression",
-               "General Batch Gradient Descent Algorithm (Batch GD)"})
-      .source("IC", "004_f167be6db553c350.txt", {"Regression and classification models: review"})
-      .convention(
-          "CTU's row vectors: each sample is a row $\\vec{x}_p = (1, x_{p1}, \\dots, x_{pn})$ of "
-          "$X$ (with $x_{p0} = 1$), the outputs are $\\vec{y}_p = \\vec{x}_p W$, and the first row "
-          "of $W$ holds the biases; each neuron is a column of $W$. $E_{SSE}$ carries CTU's "
-          "$\\frac{1}{2}$. Norms of matrices are Frobenius norms.")
-      .notation("X", "the inputs, one sample per row, with a first column of ones: $N \\times (n+1)$")
-      .notation("D", "the desired outputs (targets), one row per sample: $N \\times m$")
-      .notation("W", "the weights, one column per neuron, biases in the first row: $(n+1) \\times m$")
-      .notation("Y = XW", "the network's outputs (linear neurons: $f(\\xi) = \\xi$)")
-      .notation("E_{SSE}", "$\\frac{1}{2}\\sum_p \\sum_j (d_{pj} - y_{pj})^2$")
-      .notation("E_{SAE}", "$\\sum_p \\sum_j |d_{pj} - y_{pj}|$")
-      .notation("W^*", "the least-squares weights")
-      .notation("\\alpha", "the learning rate")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
-  trace.parameter("inputs", "(x_{pi})", "the samples' inputs, one row per sample, without the bias input", s.inputs);
-  trace.parameter("d", "D", "the desired outputs, one row per sample", s.d);
-  trace.parameter("w_start", "W(0)", "the weights gradient descent starts from", s.w);
-  trace.parameter("alpha", "\\alpha", "the learning rate", s.alpha);
-
-  // ---- The data (CTU "Multidimensional Linear Regression") ------------------------------------
+// The data (CTU "Multidimensional Linear Regression").
+void the_data(Trace& trace, const ChapterOptions& options) {
   trace.section("The training set $T = (X, D)$");
   trace
       .step("data.sample1",
@@ -146,8 +103,10 @@ Trace linear_regression(const ChapterOptions& options) {
       .compute({"inputs"}, [](const Inputs& in) -> Value {
         return with_bias_column(in.matrix("inputs"));  // X: (N, n+1)
       });
+}
 
-  // ---- Least squares (CTU "Linear Neural Network"; IC: "the normal equation") ----------------
+// Least squares (CTU "Linear Neural Network"; IC: "the normal equation").
+void the_least_squares_fit(Trace& trace) {
   trace.section("Training by least squares");
   //! [least_squares]
   trace.step("ls.xtx", "The normal equations' matrix $X^\\top X$")
@@ -207,8 +166,10 @@ Trace linear_regression(const ChapterOptions& options) {
                        fmt::format("‖∂E_SSE/∂W‖ = {:.1e} at W*: a minimum (E_SSE is convex)", size)};
       });
   //! [least_squares]
+}
 
-  // ---- Gradient descent (CTU "General Batch Gradient Descent Algorithm", f' = 1) -------------
+// Gradient descent (CTU "General Batch Gradient Descent Algorithm", f' = 1).
+void batch_gradient_descent(Trace& trace) {
   trace.section("Training by batch gradient descent");
   //! [batch_gradient_descent]
   std::string w_prev = "w_start";
@@ -282,8 +243,10 @@ Trace linear_regression(const ChapterOptions& options) {
                                    total_iterations, q, distance)};
       });
   //! [convergence]
+}
 
-  // ---- SSE versus SAE (CTU "Multidimensional Linear Regression") -----------------------------
+// SSE versus SAE (CTU "Multidimensional Linear Regression").
+void sse_versus_sae(Trace& trace) {
   trace.section("SSE versus SAE on the fitted data");
   //! [sse_versus_sae]
   trace.step("fit.residual", "The residuals of the least-squares fit")
@@ -342,6 +305,58 @@ Trace linear_regression(const ChapterOptions& options) {
                                    sae_drop, sse_rise)};
       });
   //! [sse_versus_sae]
+}
+
+}  // namespace
+
+Trace linear_regression(const ChapterOptions& options) {
+  Trace trace("linear_regression", "The linear network: least squares and gradient descent");
+  trace
+      .summary(
+          "A single layer of linear neurons, $Y = XW$, is multidimensional linear regression. Its "
+          "SSE has a closed-form minimiser, the least-squares $W = (X^\\top X)^{-1}X^\\top D$ of the "
+          "normal equations $X^\\top X W = X^\\top D$; we compute it stably, by a QR factorisation "
+          "of $X$ (never forming an inverse), and check that the normal equations hold and that the "
+          "gradient of $E_{SSE}$ vanishes there. CTU's batch gradient descent, "
+          "$W(t+1) = W(t) + \\alpha X^\\top(D - XW(t))$, reaches the same $W$: three iterations "
+          "are traced, then the distance to the least-squares $W$ after " +
+          std::to_string(total_iterations) +
+          ". Last, SSE against SAE: the least-squares fit minimises the first, not the second. " +
+          std::string(options.seed ? "This variant's six samples (two inputs, two outputs), "
+                                     "$W(0) = 0$ and $\\alpha$ are drawn from the seed."
+                                   : "The data are CTU's weather example (pressure, wind, temperature → "
+                                     "precipitation risk): the slide prints its first row, the other six rows, "
+                                     "$W(0) = 0$ and $\\alpha = 0.1$ are ours."))
+      .source("CTU", "002_ddd62baf13f113f4.txt",
+              {"Linear Neural Network", "Multidimensional Linear Regression",
+               "General Batch Gradient Descent Algorithm (Batch GD)"})
+      .source("IC", "004_f167be6db553c350.txt", {"Regression and classification models: review"})
+      .convention(
+          "CTU's row vectors: each sample is a row $\\vec{x}_p = (1, x_{p1}, \\dots, x_{pn})$ of "
+          "$X$ (with $x_{p0} = 1$), the outputs are $\\vec{y}_p = \\vec{x}_p W$, and the first row "
+          "of $W$ holds the biases; each neuron is a column of $W$. $E_{SSE}$ carries CTU's "
+          "$\\frac{1}{2}$. Norms of matrices are Frobenius norms.")
+      .notation("X", "the inputs, one sample per row, with a first column of ones: $N \\times (n+1)$")
+      .notation("D", "the desired outputs (targets), one row per sample: $N \\times m$")
+      .notation("W", "the weights, one column per neuron, biases in the first row: $(n+1) \\times m$")
+      .notation("Y = XW", "the network's outputs (linear neurons: $f(\\xi) = \\xi$)")
+      .notation("E_{SSE}", "$\\frac{1}{2}\\sum_p \\sum_j (d_{pj} - y_{pj})^2$")
+      .notation("E_{SAE}", "$\\sum_p \\sum_j |d_{pj} - y_{pj}|$")
+      .notation("W^*", "the least-squares weights")
+      .notation("\\alpha", "the learning rate")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
+  trace.parameter("inputs", "(x_{pi})", "the samples' inputs, one row per sample, without the bias input", s.inputs);
+  trace.parameter("d", "D", "the desired outputs, one row per sample", s.d);
+  trace.parameter("w_start", "W(0)", "the weights gradient descent starts from", s.w);
+  trace.parameter("alpha", "\\alpha", "the learning rate", s.alpha);
+
+  the_data(trace, options);
+  the_least_squares_fit(trace);
+  batch_gradient_descent(trace);
+  sse_versus_sae(trace);
   return trace;
 }
 

@@ -143,72 +143,36 @@ Diagram computation_graph_diagram(const Trace& trace) {
   return diagram;
 }
 
-}  // namespace
+// A Jacobian is claimed row by row: row i is the gradient of the scalar (u)ᵢ, a step of its own.
+// Entry i of the vector step `of`: one step per entry, shared by every Jacobian of that vector.
+std::string component(Trace& trace, const std::string& of, const std::string& latex, Eigen::Index i) {
+  const std::string id = fmt::format("{}.{}", of, i + 1);
+  if (!trace.has(id))
+    trace.step(id, fmt::format("Entry {} of ${}$", i + 1, latex))
+        .formula(fmt::format("({})_{{{}}}", latex, i + 1))
+        .compute({of}, [of, i](const Inputs& in) -> Value { return in.vector(of)[i]; });
+  return id;
+}
 
-Trace matrix_graph(const ChapterOptions& options) {
-  Trace trace("matrix_graph", "The two-layer network as a computation graph");
-  trace
-      .summary(std::string(
-                   "A two-layer network with sigmoid hidden units, a softmax output and the cross-entropy "
-                   "loss, written as EDI writes it: six functions $f_1 \\dots f_6$ on vectors and matrices, "
-                   "$L = f_6(f_5(f_4(f_3(f_2(f_1(\\mathbf{x}))))))$. The forward pass computes "
-                   "$\\mathbf{x}_2 \\dots \\mathbf{x}_6$, $\\hat{\\mathbf{y}}$ and $L$; the backward pass "
-                   "walks the graph back, one function at a time, to $\\partial L/\\partial w_{20}$, "
-                   "$\\partial L/\\partial W_2$, $\\partial L/\\partial w_{10}$ and $\\partial L/\\partial W_1$. "
-                   "The quiz asks for three Jacobians: $\\partial \\mathbf{x}_6/\\partial "
-                   "w_{20} = I$, $\\partial \\mathbf{x}_5/\\partial W_2$ (row i of $W_2$ meets "
-                   "$\\mathbf{x}_4$) and $\\partial \\mathbf{x}_4/\\partial \\mathbf{x}_3 = "
-                   "\\operatorname{diag}(\\sigma'(\\mathbf{x}_3))$; with the other Jacobians of the graph "
-                   "they make the slide's two chains, which give the backward pass's gradients once the "
-                   "transposes they omit are put back. Each Jacobian is also shown row by row, row i being "
-                   "the gradient of output i, so that every row is checked by central differences. Three slips of the slides are checked on "
-                   "the numbers: $f_6$ needs a minus sign, the cross-entropy layer's input is "
-                   "$\\mathbf{x}_6$, not $\\mathbf{x}_4$, and the $W_1$ chain passes through "
-                   "$\\mathbf{x}_2$. ") +
-               (options.seed ? "This variant draws the sizes (2–3 inputs, 3–4 hidden units, 3–4 classes), "
-                               "the weights, the input and the class from the seed."
-                             : "The slides print no numbers: the network (2 inputs, 3 hidden units, 3 "
-                               "classes), the input and the class are ours."))
-      .source("EDI", "000_7637ffcd816b0303.txt",
-              {"Practical representations - computation graph", "Computation graph", "Computation graph (cont.)",
-               "Computation graph – cross entropy layer", "Quizzes"})
-      .convention(
-          "EDI's: column vectors, one sample; $\\mathbf{x}_1 = \\mathbf{x}$ is the input, $W_1$ and $W_2$ "
-          "the weight matrices (row j holds the weights into unit j), $w_{10}$ and $w_{20}$ the bias "
-          "vectors; $c$ is the true class, counted from 1 (EDI's $f_6$ writes it $i = y$), and "
-          "$\\mathbf{y}$ its one-hot vector. The loss is $L = -\\log \\operatorname{softmax}"
-          "(\\mathbf{x}_6)_c$, with the minus sign the \"Practical representations\" slide has. A "
-          "gradient $\\partial L/\\partial v$ has $v$'s shape; a Jacobian $\\partial \\mathbf{u}/\\partial "
-          "\\mathbf{v}$ has one row per entry of $\\mathbf{u}$ (row i is $\\partial u_i/\\partial "
-          "\\mathbf{v}$). The slide writes its chains as products of Jacobians, left to right, \"matrix "
-          "transpose omitted\": read left to right as a row vector $\\partial L/\\partial \\mathbf{x}_6^\\top$ "
-          "times Jacobians they are exact; as column gradients they run right to left, transposed. A "
-          "Jacobian with respect to a matrix, $\\partial \\mathbf{x}_5/\\partial W_2$, has three indices; "
-          "it is shown one output at a time, $\\partial (\\mathbf{x}_5)_i/\\partial W_2$, a matrix of "
-          "$W_2$'s shape. The diagram shows, for vectors and matrices, their Euclidean (Frobenius) norm.")
-      .notation("\\mathbf{x}_1 = \\mathbf{x}", "the input, $d$ numbers")
-      .notation("W_1, w_{10}", "the hidden layer's weights ($M \\times d$) and biases ($M$)")
-      .notation("W_2, w_{20}", "the output layer's weights ($K \\times M$) and biases ($K$)")
-      .notation("\\mathbf{x}_2 \\dots \\mathbf{x}_6", "the outputs of $f_1 \\dots f_5$")
-      .notation("f_1 \\dots f_6", "the six functions of the graph")
-      .notation("\\sigma", "the logistic sigmoid, elementwise; $\\sigma'(a) = \\sigma(a)(1 - \\sigma(a))$")
-      .notation("\\hat{\\mathbf{y}}", "$\\operatorname{softmax}(\\mathbf{x}_6)$, the class probabilities")
-      .notation("c, \\mathbf{y}", "the true class and its one-hot vector")
-      .notation("L", "the cross-entropy loss $-\\log \\hat{y}_c$")
-      .notation("\\frac{\\partial \\mathbf{u}}{\\partial \\mathbf{v}}", "a Jacobian: row i is $\\partial u_i/\\partial \\mathbf{v}$")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
+// Row i of the Jacobian step `jacobian` = ∂(of)ᵢ/∂(wrt), one step and one claim per row.
+void jacobian_rows(Trace& trace, const std::string& jacobian, const std::string& of, const std::string& of_latex,
+                   const std::string& wrt, const std::string& wrt_latex, Eigen::Index rows) {
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    const std::string entry = component(trace, of, of_latex, i);
+    const std::string id = fmt::format("{}.row{}", jacobian, i + 1);
+    trace.step(id, fmt::format("Row {} of $\\partial {}/\\partial {}$", i + 1, of_latex, wrt_latex))
+        .formula(fmt::format("\\frac{{\\partial ({})_{{{}}}}}{{\\partial {}}}", of_latex, i + 1, wrt_latex))
+        .compute({jacobian}, [jacobian, i](const Inputs& in) -> Value {
+          return Eigen::VectorXd(in.matrix(jacobian).row(i).transpose());  // (size of wrt)
+        });
+    trace.claim_gradient(id, entry, wrt);
+  }
+}
 
-  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
-  const Eigen::Index M = s.W1.rows(), K = s.W2.rows();
-  trace.parameter("x", "\\mathbf{x} = \\mathbf{x}_1", "the input", s.x);
-  trace.parameter("W1", "W_1", "the hidden layer's weights, row j into hidden unit j", s.W1);
-  trace.parameter("w10", "w_{10}", "the hidden layer's biases", s.w10);
-  trace.parameter("W2", "W_2", "the output layer's weights, row k into output k", s.W2);
-  trace.parameter("w20", "w_{20}", "the output layer's biases", s.w20);
-  trace.parameter("c", "c", "the true class (1…K)", s.c);
+// ---- the sections, in reading order --------------------------------------------------------------
 
-  // ---- Forward pass (EDI "Computation graph") --------------------------------------------------
+// Forward pass (EDI "Computation graph").
+void forward_pass(Trace& trace) {
   trace.section("Forward pass: $\\mathbf{x}_2, \\dots, \\mathbf{x}_6, \\hat{\\mathbf{y}}, L$ (EDI \"Computation graph\")");
   //! [forward_pass]
   trace.step("f1.x2", "$f_1$: the hidden layer's weighted sums")
@@ -292,8 +256,10 @@ Trace matrix_graph(const ChapterOptions& options) {
                                    "f₆ is L = −log softmax(x₆)_c",
                                    printed)};
       });
+}
 
-  // ---- Backward pass (EDI "Computation graph (cont.)", "… – cross entropy layer") --------------
+// Backward pass (EDI "Computation graph (cont.)", "… – cross entropy layer").
+void backward_pass(Trace& trace) {
   trace.section("Backward pass: $\\partial L/\\partial w_{20}, \\partial L/\\partial W_2, \\partial L/\\partial w_{10}, "
                 "\\partial L/\\partial W_1$, one function at a time");
   // Back through f₆ (the cross-entropy layer): L = log Σⱼ e^{aⱼ} − a_c with a = x₆.
@@ -400,31 +366,10 @@ Trace matrix_graph(const ChapterOptions& options) {
       });
   trace.claim_gradient("grad.x1", "f6.L", "x");
   //! [backward_pass_hidden_layer]
+}
 
-  // ---- The quiz (EDI "Quizzes": "On Slide 24, find the following") ----------------------------
-  // A Jacobian is claimed row by row: row i is the gradient of the scalar (u)ᵢ, a step of its own.
-  const auto component = [&trace](const std::string& of, const std::string& latex, Eigen::Index i) {
-    const std::string id = fmt::format("{}.{}", of, i + 1);
-    if (!trace.has(id))  // one step per entry, shared by every Jacobian of that vector
-      trace.step(id, fmt::format("Entry {} of ${}$", i + 1, latex))
-          .formula(fmt::format("({})_{{{}}}", latex, i + 1))
-          .compute({of}, [of, i](const Inputs& in) -> Value { return in.vector(of)[i]; });
-    return id;
-  };
-  // Row i of the Jacobian step `jacobian` = ∂(of)ᵢ/∂(wrt), one step and one claim per row.
-  const auto jacobian_rows = [&](const std::string& jacobian, const std::string& of, const std::string& of_latex,
-                                 const std::string& wrt, const std::string& wrt_latex, Eigen::Index rows) {
-    for (Eigen::Index i = 0; i < rows; ++i) {
-      const std::string entry = component(of, of_latex, i);
-      const std::string id = fmt::format("{}.row{}", jacobian, i + 1);
-      trace.step(id, fmt::format("Row {} of $\\partial {}/\\partial {}$", i + 1, of_latex, wrt_latex))
-          .formula(fmt::format("\\frac{{\\partial ({})_{{{}}}}}{{\\partial {}}}", of_latex, i + 1, wrt_latex))
-          .compute({jacobian}, [jacobian, i](const Inputs& in) -> Value {
-            return Eigen::VectorXd(in.matrix(jacobian).row(i).transpose());  // (size of wrt)
-          });
-      trace.claim_gradient(id, entry, wrt);
-    }
-  };
+// The quiz (EDI "Quizzes": "On Slide 24, find the following").
+void the_quiz(Trace& trace, const Eigen::Index M, const Eigen::Index K) {
   trace.section("Quiz: $\\partial \\mathbf{x}_6/\\partial w_{20}$, $\\partial \\mathbf{x}_5/\\partial W_2$, "
                 "$\\partial \\mathbf{x}_4/\\partial \\mathbf{x}_3$ (EDI \"Quizzes\")");
   //! [quiz_jacobians]
@@ -435,9 +380,9 @@ Trace matrix_graph(const ChapterOptions& options) {
         const auto k = in.vector("w20").size();
         return Eigen::MatrixXd(Eigen::MatrixXd::Identity(k, k));  // x₆ = x₅ + w₂₀: (K, K)
       });
-  jacobian_rows("quiz.dx6_dw20", "f5.x6", "\\mathbf{x}_6", "w20", "w_{20}", K);
+  jacobian_rows(trace, "quiz.dx6_dw20", "f5.x6", "\\mathbf{x}_6", "w20", "w_{20}", K);
   for (Eigen::Index i = 0; i < K; ++i) {
-    const std::string entry = component("f4.x5", "\\mathbf{x}_5", i);
+    const std::string entry = component(trace, "f4.x5", "\\mathbf{x}_5", i);
     const std::string id = fmt::format("quiz.dx5_dW2.{}", i + 1);
     trace.step(id, fmt::format("Quiz: $\\partial (\\mathbf{{x}}_5)_{}/\\partial W_2$, one slice of $\\partial "
                                "\\mathbf{{x}}_5/\\partial W_2$",
@@ -463,10 +408,12 @@ Trace matrix_graph(const ChapterOptions& options) {
         // x₄ᵢ = σ(x₃ᵢ) depends on x₃ᵢ alone: the Jacobian is diagonal. (M, M)
         return Eigen::MatrixXd(sigma_prime(in.vector("f2.x3")).asDiagonal());
       });
-  jacobian_rows("quiz.dx4_dx3", "f3.x4", "\\mathbf{x}_4", "f2.x3", "\\mathbf{x}_3", M);
+  jacobian_rows(trace, "quiz.dx4_dx3", "f3.x4", "\\mathbf{x}_4", "f2.x3", "\\mathbf{x}_3", M);
   //! [quiz_jacobians]
+}
 
-  // ---- The slide's chains of Jacobians (EDI "Computation graph (cont.)") -----------------------
+// The slide's chains of Jacobians (EDI "Computation graph (cont.)").
+void chains_of_jacobians(Trace& trace, const Eigen::Index M, const Eigen::Index K) {
   trace.section("The slide's chains: products of Jacobians, transposes put back (EDI \"Computation graph (cont.)\")");
   trace.step("chain.dx6_dx5", "The Jacobian of $f_5$ in its input")
       .formula("\\frac{\\partial \\mathbf{x}_6}{\\partial \\mathbf{x}_5} = I_K")
@@ -474,20 +421,20 @@ Trace matrix_graph(const ChapterOptions& options) {
         const auto k = in.vector("f5.x6").size();
         return Eigen::MatrixXd(Eigen::MatrixXd::Identity(k, k));  // x₆ = x₅ + w₂₀: (K, K)
       });
-  jacobian_rows("chain.dx6_dx5", "f5.x6", "\\mathbf{x}_6", "f4.x5", "\\mathbf{x}_5", K);
+  jacobian_rows(trace, "chain.dx6_dx5", "f5.x6", "\\mathbf{x}_6", "f4.x5", "\\mathbf{x}_5", K);
   trace.step("chain.dx5_dx4", "The Jacobian of $f_4$ in its input")
       .formula("\\frac{\\partial \\mathbf{x}_5}{\\partial \\mathbf{x}_4} = W_2")
       .compute({"W2"}, [](const Inputs& in) -> Value {
         return in.matrix("W2");  // x₅ = W₂x₄: (K, M)
       });
-  jacobian_rows("chain.dx5_dx4", "f4.x5", "\\mathbf{x}_5", "f3.x4", "\\mathbf{x}_4", K);
+  jacobian_rows(trace, "chain.dx5_dx4", "f4.x5", "\\mathbf{x}_5", "f3.x4", "\\mathbf{x}_4", K);
   trace.step("chain.dx3_dx2", "The Jacobian of $f_2$ in its input")
       .formula("\\frac{\\partial \\mathbf{x}_3}{\\partial \\mathbf{x}_2} = I_M")
       .compute({"f2.x3"}, [](const Inputs& in) -> Value {
         const auto m = in.vector("f2.x3").size();
         return Eigen::MatrixXd(Eigen::MatrixXd::Identity(m, m));  // x₃ = x₂ + w₁₀: (M, M)
       });
-  jacobian_rows("chain.dx3_dx2", "f2.x3", "\\mathbf{x}_3", "f1.x2", "\\mathbf{x}_2", M);
+  jacobian_rows(trace, "chain.dx3_dx2", "f2.x3", "\\mathbf{x}_3", "f1.x2", "\\mathbf{x}_2", M);
   //! [chains_of_jacobians]
   trace.step("chain.W2", "The slide's chain for $W_2$: $\\partial L/\\partial W_2$")
       .formula("\\frac{\\partial L}{\\partial W_2} = \\frac{\\partial L}{\\partial \\mathbf{x}_6} \\frac{\\partial "
@@ -533,12 +480,86 @@ Trace matrix_graph(const ChapterOptions& options) {
                                                  gap)};
       });
   //! [chains_of_jacobians]
+}
 
-  // ---- The figure: the graph as the slides draw it ---------------------------------------------
+// The figure: the graph as the slides draw it.
+void draw_the_graph(Trace& trace) {
   trace.figure({"graph",
                 "EDI's computation graph f₁…f₆: on each edge the value v flowing forward (above, green) and ∂L/∂v "
                 "flowing back (below, red), vectors and matrices by their Euclidean (Frobenius) norm ‖·‖, L by its value",
                 computation_graph_diagram(trace)});
+}
+
+}  // namespace
+
+Trace matrix_graph(const ChapterOptions& options) {
+  Trace trace("matrix_graph", "The two-layer network as a computation graph");
+  trace
+      .summary(std::string(
+                   "A two-layer network with sigmoid hidden units, a softmax output and the cross-entropy "
+                   "loss, written as EDI writes it: six functions $f_1 \\dots f_6$ on vectors and matrices, "
+                   "$L = f_6(f_5(f_4(f_3(f_2(f_1(\\mathbf{x}))))))$. The forward pass computes "
+                   "$\\mathbf{x}_2 \\dots \\mathbf{x}_6$, $\\hat{\\mathbf{y}}$ and $L$; the backward pass "
+                   "walks the graph back, one function at a time, to $\\partial L/\\partial w_{20}$, "
+                   "$\\partial L/\\partial W_2$, $\\partial L/\\partial w_{10}$ and $\\partial L/\\partial W_1$. "
+                   "The quiz asks for three Jacobians: $\\partial \\mathbf{x}_6/\\partial "
+                   "w_{20} = I$, $\\partial \\mathbf{x}_5/\\partial W_2$ (row i of $W_2$ meets "
+                   "$\\mathbf{x}_4$) and $\\partial \\mathbf{x}_4/\\partial \\mathbf{x}_3 = "
+                   "\\operatorname{diag}(\\sigma'(\\mathbf{x}_3))$; with the other Jacobians of the graph "
+                   "they make the slide's two chains, which give the backward pass's gradients once the "
+                   "transposes they omit are put back. Each Jacobian is also shown row by row, row i being "
+                   "the gradient of output i, so that every row is checked by central differences. Three slips of the slides are checked on "
+                   "the numbers: $f_6$ needs a minus sign, the cross-entropy layer's input is "
+                   "$\\mathbf{x}_6$, not $\\mathbf{x}_4$, and the $W_1$ chain passes through "
+                   "$\\mathbf{x}_2$. ") +
+               (options.seed ? "This variant draws the sizes (2–3 inputs, 3–4 hidden units, 3–4 classes), "
+                               "the weights, the input and the class from the seed."
+                             : "The slides print no numbers: the network (2 inputs, 3 hidden units, 3 "
+                               "classes), the input and the class are ours."))
+      .source("EDI", "000_7637ffcd816b0303.txt",
+              {"Practical representations - computation graph", "Computation graph", "Computation graph (cont.)",
+               "Computation graph – cross entropy layer", "Quizzes"})
+      .convention(
+          "EDI's: column vectors, one sample; $\\mathbf{x}_1 = \\mathbf{x}$ is the input, $W_1$ and $W_2$ "
+          "the weight matrices (row j holds the weights into unit j), $w_{10}$ and $w_{20}$ the bias "
+          "vectors; $c$ is the true class, counted from 1 (EDI's $f_6$ writes it $i = y$), and "
+          "$\\mathbf{y}$ its one-hot vector. The loss is $L = -\\log \\operatorname{softmax}"
+          "(\\mathbf{x}_6)_c$, with the minus sign the \"Practical representations\" slide has. A "
+          "gradient $\\partial L/\\partial v$ has $v$'s shape; a Jacobian $\\partial \\mathbf{u}/\\partial "
+          "\\mathbf{v}$ has one row per entry of $\\mathbf{u}$ (row i is $\\partial u_i/\\partial "
+          "\\mathbf{v}$). The slide writes its chains as products of Jacobians, left to right, \"matrix "
+          "transpose omitted\": read left to right as a row vector $\\partial L/\\partial \\mathbf{x}_6^\\top$ "
+          "times Jacobians they are exact; as column gradients they run right to left, transposed. A "
+          "Jacobian with respect to a matrix, $\\partial \\mathbf{x}_5/\\partial W_2$, has three indices; "
+          "it is shown one output at a time, $\\partial (\\mathbf{x}_5)_i/\\partial W_2$, a matrix of "
+          "$W_2$'s shape. The diagram shows, for vectors and matrices, their Euclidean (Frobenius) norm.")
+      .notation("\\mathbf{x}_1 = \\mathbf{x}", "the input, $d$ numbers")
+      .notation("W_1, w_{10}", "the hidden layer's weights ($M \\times d$) and biases ($M$)")
+      .notation("W_2, w_{20}", "the output layer's weights ($K \\times M$) and biases ($K$)")
+      .notation("\\mathbf{x}_2 \\dots \\mathbf{x}_6", "the outputs of $f_1 \\dots f_5$")
+      .notation("f_1 \\dots f_6", "the six functions of the graph")
+      .notation("\\sigma", "the logistic sigmoid, elementwise; $\\sigma'(a) = \\sigma(a)(1 - \\sigma(a))$")
+      .notation("\\hat{\\mathbf{y}}", "$\\operatorname{softmax}(\\mathbf{x}_6)$, the class probabilities")
+      .notation("c, \\mathbf{y}", "the true class and its one-hot vector")
+      .notation("L", "the cross-entropy loss $-\\log \\hat{y}_c$")
+      .notation("\\frac{\\partial \\mathbf{u}}{\\partial \\mathbf{v}}", "a Jacobian: row i is $\\partial u_i/\\partial \\mathbf{v}$")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
+  const Eigen::Index M = s.W1.rows(), K = s.W2.rows();
+  trace.parameter("x", "\\mathbf{x} = \\mathbf{x}_1", "the input", s.x);
+  trace.parameter("W1", "W_1", "the hidden layer's weights, row j into hidden unit j", s.W1);
+  trace.parameter("w10", "w_{10}", "the hidden layer's biases", s.w10);
+  trace.parameter("W2", "W_2", "the output layer's weights, row k into output k", s.W2);
+  trace.parameter("w20", "w_{20}", "the output layer's biases", s.w20);
+  trace.parameter("c", "c", "the true class (1…K)", s.c);
+
+  forward_pass(trace);
+  backward_pass(trace);
+  the_quiz(trace, M, K);
+  chains_of_jacobians(trace, M, K);
+  draw_the_graph(trace);
   return trace;
 }
 

@@ -159,67 +159,11 @@ Curve curve(std::string title, double (*g)(double)) {
   return c;
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace max_likelihood(const ChapterOptions& options) {
-  Trace trace("max_likelihood", "Losses from likelihoods: Gaussian, Bernoulli and categorical targets");
-  trace
-      .summary(
-          "Training by maximum likelihood, $\\theta_{ML} = \\arg\\max_\\theta \\prod_i p(y_i|x_i, \\theta)$, "
-          "is training by a loss: the negative log-likelihood of a noise model is the loss up to a "
-          "positive factor and a constant that does not depend on $\\theta$. Gaussian noise on a linear "
-          "(identity) output gives the MSE, with $-\\log\\mathcal{L} = \\frac{N}{2\\sigma^2}E(\\theta) + "
-          "\\frac{Nt}{2}\\log(2\\pi\\sigma^2)$; a Bernoulli label on a sigmoid output gives the binary "
-          "cross-entropy, and a categorical label on a softmax output the cross-entropy, both with "
-          "$-\\log\\mathcal{L} = N E(\\theta)$ and no constant. Each negative log-likelihood is computed "
-          "from the density or mass itself and each loss by the library's losses, and their difference is "
-          "checked against the constant, here and at other predictions. For each matched pair the "
-          "gradient with respect to the pre-activation is the residual $\\hat{y} - y$ (over $N$); a "
-          "softplus output, the fourth output layer, predicts the variance, whose maximum-likelihood "
-          "value is the mean squared residual. " +
-          std::string(options.seed ? "The slides print no numbers: this variant's pre-activations, "
-                                     "targets, $\\sigma^2$ and $b$ are drawn from the seed."
-                                   : "The slides print no numbers: the pre-activations, targets, "
-                                     "$\\sigma^2 = 0.25$ and $b = 0$ are ours."))
-      .source("IC", "004_f167be6db553c350.txt",
-              {"Maximum likelihood", "Maximum likelihood: regression", "Maximum likelihood: binary classification",
-               "Multiple target dimensions: regression", "Multiple target dimensions: classification",
-               "Activation functions", "Loss functions"})
-      .source("PD", "003_b5a9c74466967a6d.txt",
-              {"Error & output functions: regression", "Error & output functions: classification",
-               "Error gradient: output nodes (3/3)"})
-      .convention(
-          "IC's notation: examples $i = 1, \\dots, N$, output coordinates $j$; $y_i^{(j)}$ is the target and "
-          "$\\hat{y}_i^{(j)} = f(x_i, \\theta)^{(j)}$ the prediction; $a_i^{(j)}$ is the output layer's "
-          "pre-activation ($a_L$). Each matrix holds one example per row ($N \\times t$ or $N \\times M$). "
-          "$\\log$ is natural. $E(\\theta)$ averages over the $N$ examples and sums over $j$, as IC "
-          "writes it; the library's mse and binary cross-entropy average over all entries, so $E$ is "
-          "$t$ (or $M$) times theirs. PD's $E = \\frac{1}{2}\\sum\\|\\hat{y} - y\\|^2$ (PD writes $t$ for the "
-          "target, $y$ for the output) is shown beside IC's. $\\sigma^2$ is the noise variance, "
-          "$\\operatorname{sigmoid}$ the logistic function. Class numbers run $1, \\dots, M$.")
-      .notation("\\mathcal{L}(\\theta|\\mathbf{x}, \\mathbf{y})", "the likelihood $\\prod_i p(y_i|x_i, \\theta)$")
-      .notation("a_i^{(j)}", "the output layer's pre-activation for example $i$, output $j$")
-      .notation("\\hat{y}_i^{(j)}", "the output layer's output: the prediction")
-      .notation("y_i^{(j)}", "the target: a real number, a label in $\\{0, 1\\}$, or a one-hot entry")
-      .notation("\\sigma^2", "the variance of the Gaussian noise $\\epsilon$")
-      .notation("E(\\theta)", "IC's loss: MSE, binary cross-entropy or cross-entropy")
-      .notation("b", "the pre-activation of a softplus output that predicts $\\sigma^2$")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
-  trace.parameter("reg_a", "a", "regression: the linear output layer's pre-activations, one example per row", s.reg_a);
-  trace.parameter("reg_y", "y", "regression: the real targets, one example per row", s.reg_y);
-  trace.parameter("sigma2", "\\sigma^2", "the variance of the Gaussian noise (a hyperparameter)", s.sigma2);
-  trace.parameter("var_b", "b", "the pre-activation of the softplus output that predicts the variance", s.var_b);
-  trace.parameter("bin_a", "a", "binary classification: the sigmoid outputs' pre-activations (M labels)", s.bin_a);
-  trace.parameter("bin_y", "y", "binary classification: the labels in {0, 1}", s.bin_y);
-  trace.parameter("cat_a", "a_L", "multiclass classification: the softmax layer's logits, one example per row", s.cat_a);
-  trace.parameter("cat_class", "c", "multiclass classification: each example's class number j (class C_j)", s.cat_class);
-  trace.parameter("far_a", "a", "a confidently wrong pre-activation for the label 1", s.far_a);
-
-  // ---- Regression: Gaussian noise (IC "Maximum likelihood: regression", "Multiple target
-  //      dimensions: regression"; PD "Error & output functions: regression") --------------------
+// Regression: Gaussian noise (IC "Maximum likelihood: regression", "Multiple target dimensions:
+// regression"; PD "Error & output functions: regression").
+void gaussian_regression(Trace& trace) {
   trace.section("Maximum likelihood: regression, $y = f(x, \\theta) + \\epsilon$ with $\\epsilon \\sim \\mathcal{N}(\\mathbf{0}, \\sigma^2 I_t)$");
   //! [regression_likelihood]
   trace.step("reg.yhat", "The linear output layer: no activation, $\\hat{y}_i = a_i$")
@@ -331,9 +275,11 @@ Trace max_likelihood(const ChapterOptions& options) {
       });
   trace.claim_gradient("reg.nll_grad", "reg.nll", "reg_a");
   //! [regression_gradients]
+}
 
-  // ---- The variance as a softplus output (IC "Activation functions": "Softplus output layer is
-  //      useful to predict e.g. Gaussian variance parameters") ------------------------------------
+// The variance as a softplus output (IC "Activation functions": "Softplus output layer is useful to
+// predict e.g. Gaussian variance parameters").
+void softplus_variance(Trace& trace) {
   trace.section("A softplus output for the variance $\\sigma^2$");
   //! [softplus_output_for_the_variance]
   trace.step("var.sigma2", "The softplus output layer: a variance, always positive")
@@ -376,10 +322,12 @@ Trace max_likelihood(const ChapterOptions& options) {
                        fmt::format("∂(−log L)/∂b = {:.1e} at b_ML: σ² = softplus(b_ML) is the mean squared residual", g)};
       });
   //! [softplus_output_for_the_variance]
+}
 
-  // ---- Binary classification: Bernoulli labels (IC "Maximum likelihood: binary classification",
-  //      "Multiple target dimensions: classification" (M sigmoid outputs); PD "Error & output
-  //      functions: classification") ----------------------------------------------------------
+// Binary classification: Bernoulli labels (IC "Maximum likelihood: binary classification", "Multiple
+// target dimensions: classification" (M sigmoid outputs); PD "Error & output functions:
+// classification").
+void bernoulli_classification(Trace& trace) {
   trace.section("Maximum likelihood: binary classification, $M$ labels $y_i^{(j)} \\in \\{0, 1\\}$");
   //! [binary_cross_entropy]
   trace.step("bin.yhat", "The sigmoid output layer: $\\hat{y}_i^{(j)} = p(\\mathcal{C}_1|x_i)$ for label $j$")
@@ -467,9 +415,11 @@ Trace max_likelihood(const ChapterOptions& options) {
         return Verdict{std::isfinite(loss),
                        fmt::format("the mass is {} in doubles, so −log p would be −log 0 = ∞; softplus(a) − y·a = {}", mass, loss)};
       });
+}
 
-  // ---- Multiclass classification: categorical labels (IC "Multiple target dimensions:
-  //      classification"; PD "Error & output functions: classification") ---------------------
+// Multiclass classification: categorical labels (IC "Multiple target dimensions: classification"; PD
+// "Error & output functions: classification").
+void categorical_classification(Trace& trace) {
   trace.section("Multiple target dimensions: classification, a softmax over $M$ classes");
   trace.step("cat.onehot", "The one-hot targets: class $\\mathcal{C}_j$ as $e_j$")
       .formula("y_i = [0, \\dots, 0, 1, 0, \\dots, 0] \\ (\\text{the 1 in position } j \\text{ for } x_i \\in \\mathcal{C}_j)")
@@ -560,8 +510,10 @@ Trace max_likelihood(const ChapterOptions& options) {
                                    "−(1/N) Σ y log ŷ = {:.6g} = E(θ)",
                                    infinite, y.size(), in.scalar("cat.loss"))};
       });
+}
 
-  // ---- Output layers matched to tasks (IC "Activation functions"; PD "Summary") -------------
+// Output layers matched to tasks (IC "Activation functions"; PD "Summary").
+void output_layers_for_tasks(Trace& trace) {
   trace.section("Output layers matched to tasks");
   trace.step("outputs.matched", "Each output layer matched to its likelihood makes the gradient the residual $\\hat{y} - y$")
       .formula("\\text{identity} + \\text{Gaussian}: \\delta = \\hat{y} - y; \\quad \\text{sigmoid} + \\text{Bernoulli}, \\ \\text{softmax} + \\text{categorical}: \\frac{\\partial E}{\\partial a} = \\frac{1}{N}(\\hat{y} - y)")
@@ -577,8 +529,10 @@ Trace max_likelihood(const ChapterOptions& options) {
                                 "classes: each pair's output slope cancels against its loss; softplus, with range "
                                 "(0, ∞), predicts a variance and is not such a pair"};
                });
+}
 
-  // ---- Figures -------------------------------------------------------------------------------
+// Figures.
+void draw_figures(Trace& trace) {
   Plot layers{.x_label = "pre-activation a", .y_label = "output", .curves = {}, .x_range = {}, .y_range = {}};
   layers.curves.push_back(curve("identity: real targets (Gaussian)", [](double a) { return identity(a); }));
   layers.curves.push_back(curve("sigmoid: p(C1|x) (Bernoulli)", [](double a) { return sigmoid(a); }));
@@ -592,6 +546,73 @@ Trace max_likelihood(const ChapterOptions& options) {
   losses.curves.push_back(curve("slope ŷ − y, identity", [](double a) { return identity(a) - 1.0; }));
   losses.curves.push_back(curve("slope ŷ − y, sigmoid", [](double a) { return sigmoid(a) - 1.0; }));
   trace.figure({"losses", "Per-example NLL for y = 1 and its slope ŷ − y", losses});
+}
+
+}  // namespace
+
+Trace max_likelihood(const ChapterOptions& options) {
+  Trace trace("max_likelihood", "Losses from likelihoods: Gaussian, Bernoulli and categorical targets");
+  trace
+      .summary(
+          "Training by maximum likelihood, $\\theta_{ML} = \\arg\\max_\\theta \\prod_i p(y_i|x_i, \\theta)$, "
+          "is training by a loss: the negative log-likelihood of a noise model is the loss up to a "
+          "positive factor and a constant that does not depend on $\\theta$. Gaussian noise on a linear "
+          "(identity) output gives the MSE, with $-\\log\\mathcal{L} = \\frac{N}{2\\sigma^2}E(\\theta) + "
+          "\\frac{Nt}{2}\\log(2\\pi\\sigma^2)$; a Bernoulli label on a sigmoid output gives the binary "
+          "cross-entropy, and a categorical label on a softmax output the cross-entropy, both with "
+          "$-\\log\\mathcal{L} = N E(\\theta)$ and no constant. Each negative log-likelihood is computed "
+          "from the density or mass itself and each loss by the library's losses, and their difference is "
+          "checked against the constant, here and at other predictions. For each matched pair the "
+          "gradient with respect to the pre-activation is the residual $\\hat{y} - y$ (over $N$); a "
+          "softplus output, the fourth output layer, predicts the variance, whose maximum-likelihood "
+          "value is the mean squared residual. " +
+          std::string(options.seed ? "The slides print no numbers: this variant's pre-activations, "
+                                     "targets, $\\sigma^2$ and $b$ are drawn from the seed."
+                                   : "The slides print no numbers: the pre-activations, targets, "
+                                     "$\\sigma^2 = 0.25$ and $b = 0$ are ours."))
+      .source("IC", "004_f167be6db553c350.txt",
+              {"Maximum likelihood", "Maximum likelihood: regression", "Maximum likelihood: binary classification",
+               "Multiple target dimensions: regression", "Multiple target dimensions: classification",
+               "Activation functions", "Loss functions"})
+      .source("PD", "003_b5a9c74466967a6d.txt",
+              {"Error & output functions: regression", "Error & output functions: classification",
+               "Error gradient: output nodes (3/3)"})
+      .convention(
+          "IC's notation: examples $i = 1, \\dots, N$, output coordinates $j$; $y_i^{(j)}$ is the target and "
+          "$\\hat{y}_i^{(j)} = f(x_i, \\theta)^{(j)}$ the prediction; $a_i^{(j)}$ is the output layer's "
+          "pre-activation ($a_L$). Each matrix holds one example per row ($N \\times t$ or $N \\times M$). "
+          "$\\log$ is natural. $E(\\theta)$ averages over the $N$ examples and sums over $j$, as IC "
+          "writes it; the library's mse and binary cross-entropy average over all entries, so $E$ is "
+          "$t$ (or $M$) times theirs. PD's $E = \\frac{1}{2}\\sum\\|\\hat{y} - y\\|^2$ (PD writes $t$ for the "
+          "target, $y$ for the output) is shown beside IC's. $\\sigma^2$ is the noise variance, "
+          "$\\operatorname{sigmoid}$ the logistic function. Class numbers run $1, \\dots, M$.")
+      .notation("\\mathcal{L}(\\theta|\\mathbf{x}, \\mathbf{y})", "the likelihood $\\prod_i p(y_i|x_i, \\theta)$")
+      .notation("a_i^{(j)}", "the output layer's pre-activation for example $i$, output $j$")
+      .notation("\\hat{y}_i^{(j)}", "the output layer's output: the prediction")
+      .notation("y_i^{(j)}", "the target: a real number, a label in $\\{0, 1\\}$, or a one-hot entry")
+      .notation("\\sigma^2", "the variance of the Gaussian noise $\\epsilon$")
+      .notation("E(\\theta)", "IC's loss: MSE, binary cross-entropy or cross-entropy")
+      .notation("b", "the pre-activation of a softplus output that predicts $\\sigma^2$")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
+  trace.parameter("reg_a", "a", "regression: the linear output layer's pre-activations, one example per row", s.reg_a);
+  trace.parameter("reg_y", "y", "regression: the real targets, one example per row", s.reg_y);
+  trace.parameter("sigma2", "\\sigma^2", "the variance of the Gaussian noise (a hyperparameter)", s.sigma2);
+  trace.parameter("var_b", "b", "the pre-activation of the softplus output that predicts the variance", s.var_b);
+  trace.parameter("bin_a", "a", "binary classification: the sigmoid outputs' pre-activations (M labels)", s.bin_a);
+  trace.parameter("bin_y", "y", "binary classification: the labels in {0, 1}", s.bin_y);
+  trace.parameter("cat_a", "a_L", "multiclass classification: the softmax layer's logits, one example per row", s.cat_a);
+  trace.parameter("cat_class", "c", "multiclass classification: each example's class number j (class C_j)", s.cat_class);
+  trace.parameter("far_a", "a", "a confidently wrong pre-activation for the label 1", s.far_a);
+
+  gaussian_regression(trace);
+  softplus_variance(trace);
+  bernoulli_classification(trace);
+  categorical_classification(trace);
+  output_layers_for_tasks(trace);
+  draw_figures(trace);
   return trace;
 }
 

@@ -133,57 +133,10 @@ Setting drawn_setting(std::uint64_t seed) {
   return s;
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace mse_vs_ce(const ChapterOptions& options) {
-  Trace trace("mse_vs_ce", "MSE versus cross-entropy gradients for a sigmoid output");
-  trace
-      .summary(
-          "One sigmoid output node $\\hat{y} = g(\\mathbf{w}^\\top \\mathbf{x})$, trained with "
-          "either error function. The chain rule gives $(\\hat{y}_n - y_n)\\hat{y}_n(1 - "
-          "\\hat{y}_n)x_{ni}$ for $E_{\\text{MSE}}$ and, after the factor $\\hat{y}_n(1 - "
-          "\\hat{y}_n)$ cancels, $\\frac{1}{N}(\\hat{y}_n - y_n)x_{ni}$ for $E_H$. So when the "
-          "output is confidently wrong, the MSE gradient vanishes with $g'(a)$ and the "
-          "cross-entropy gradient does not; gradient descent from the same start shows the "
-          "difference. The slides print no numbers for this derivation: " +
-          std::string(options.seed ? "this variant's samples, start weights, learning rate and "
-                                     "saturation target are drawn from the seed; the saturation "
-                                     "table's $|a| = 1, 2, 4, 8, 20$ are ours."
-                                   : "the three samples, the start weights $\\mathbf{w} = (0.5, -2)$, "
-                                     "${\\eta} = 1$ and the saturation table's pre-activations "
-                                     "$|a| = 1, 2, 4, 8, 20$ are ours."))
-      .source("EDI", "000_7637ffcd816b0303.txt",
-              {"Training single layer neural network with MSE (cont.)",
-               "Another training criterion – cross-entropy error", "Gradient descent", "Quizzes"})
-      .source("CTU", "002_ddd62baf13f113f4.txt", {"Cross-Entropy Loss Function"})
-      .source("BMB", "001_86790086ad6a4e65.txt", {"Perceptron Learning"})
-      .convention(
-          "EDI's: $a_n = \\mathbf{w}^\\top\\mathbf{x}_n$ with the bias $w_0$ on $x_{n0} = 1$; "
-          "$X$ holds one sample $\\mathbf{x}_n^\\top$ per row. $E_{\\text{MSE}}$ is EDI's, "
-          "with $\\frac{1}{2}$ and a sum (no $1/N$); $E_H$ is EDI's, with $\\frac{1}{N}$. "
-          "CTU writes $d_p$ for the target, $y_p$ for the output and $\\xi$ for $a$, and "
-          "drops the $\\frac{1}{N}$; BMB writes $Err = y - h_{\\mathbf{W}}(\\mathbf{x})$ and "
-          "$in$ for $a$. Vectors over samples are multiplied entry by entry ($\\circ$).")
-      .notation("\\mathbf{x}_n, y_n", "sample n and its target, $y_n \\in \\{0, 1\\}$")
-      .notation("a_n", "the pre-activation $\\mathbf{w}^\\top\\mathbf{x}_n = \\sum_i w_i x_{ni}$")
-      .notation("\\hat{y}_n = g(a_n)", "the output; g is the logistic sigmoid $1/(1 + e^{-a})$")
-      .notation("E_{\\text{MSE}}", "$\\frac{1}{2} \\sum_n (\\hat{y}_n - y_n)^2$")
-      .notation(
-          "E_H",
-          "the cross-entropy $-\\frac{1}{N} \\sum_n \\{y_n \\log \\hat{y}_n + (1 - y_n) \\log(1 - \\hat{y}_n)\\}$")
-      .notation("\\eta", "the learning rate (BMB and CTU: $\\alpha$)")
-      .notation("\\mathbf{w}^{(k)}", "the weights after k steps of gradient descent")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
-  trace.parameter("x1", "x_{n1}", "the samples' inputs (each sample also has the bias input $x_{n0} = 1$)",
-                  Eigen::VectorXd(s.x.col(1)));
-  trace.parameter("y", "\\mathbf{y}", "the targets $y_n$", s.y);
-  trace.parameter("w", "\\mathbf{w}", "the weights $(w_0, w_1)$, and the start of gradient descent", s.w);
-  trace.parameter("eta", "\\eta", "the learning rate", s.eta);
-
-  // ---- Forward pass ---------------------------------------------------------------------------
+// Forward pass.
+void forward_pass(Trace& trace) {
   //! [forward_pass]
   trace.section("Forward pass");
   trace
@@ -209,8 +162,10 @@ Trace mse_vs_ce(const ChapterOptions& options) {
         return Eigen::VectorXd(in.vector("forward.a").unaryExpr([](double a) { return sigmoid(a); }));
       });
   //! [forward_pass]
+}
 
-  // ---- MSE: the chain rule (EDI "Training single layer neural network with MSE (cont.)") ------
+// MSE: the chain rule (EDI "Training single layer neural network with MSE (cont.)").
+void mse_chain_rule(Trace& trace) {
   //! [mse_chain_rule]
   trace.section("MSE: the chain rule");
   trace.step("mse.e", "The error $E_{\\text{MSE}}$")
@@ -260,8 +215,10 @@ Trace mse_vs_ce(const ChapterOptions& options) {
       });
   trace.claim_gradient("mse.grad_w", "mse.e", "w");
   //! [mse_chain_rule]
+}
 
-  // ---- BMB "Perceptron Learning": the same gradient, written with Err = y − h_W(x) ------------
+// BMB "Perceptron Learning": the same gradient, written with Err = y − h_W(x).
+void bmb_perceptron_learning(Trace& trace) {
   trace.section("The same gradient in BMB's notation");
   trace.step("bmb.err", "BMB's error $Err_n = y_n - h_{\\mathbf{W}}(\\mathbf{x}_n)$")
       .formula("Err_n = y_n - h_{\\mathbf{W}}(\\mathbf{x}_n) = y_n - \\hat{y}_n")
@@ -288,8 +245,10 @@ Trace mse_vs_ce(const ChapterOptions& options) {
                                                  "− η·∂E_MSE/∂w_i",
                                                  gap)};
       });
+}
 
-  // ---- Cross-entropy: the chain rule (EDI "Another training criterion", CTU) -------------------
+// Cross-entropy: the chain rule (EDI "Another training criterion", CTU).
+void cross_entropy_chain_rule(Trace& trace) {
   //! [cross_entropy_chain_rule]
   trace.section("Cross-entropy: the chain rule");
   trace.step("ce.e", "The error $E_H$")
@@ -350,8 +309,10 @@ Trace mse_vs_ce(const ChapterOptions& options) {
       });
   trace.claim_gradient("ce.grad_w", "ce.e", "w");
   //! [cross_entropy_chain_rule]
+}
 
-  // ---- Both gradients against central differences (gradient_check) --------------------------
+// Both gradients against central differences (gradient_check).
+void central_differences(Trace& trace) {
   trace.section("Both gradients against central differences");
   //! [both_gradients_against_central_differences]
   const auto difference_check = [&trace](const std::string& loss, const std::string& symbol) {
@@ -381,9 +342,11 @@ Trace mse_vs_ce(const ChapterOptions& options) {
   difference_check("mse", "E_{\\text{MSE}}");
   difference_check("ce", "E_H");
   //! [both_gradients_against_central_differences]
+}
 
-  // ---- Saturation (EDI: "g'(a) ≈ 0 for such a that g(a) ≈ 0 or 1"; CTU: "reduced risk of
-  // neuron saturation") ----------------------------------------------------------------------------
+// Saturation (EDI: "g'(a) ≈ 0 for such a that g(a) ≈ 0 or 1"; CTU: "reduced risk of neuron
+// saturation").
+void saturation(Trace& trace, const Setting& s) {
   // One sample, target y, and a pre-activation ever further on the wrong side: a = −|a| for y = 1,
   // a = +|a| for y = 0. ∂E/∂w_i is ∂E/∂a times x_i, so the factor ∂E/∂a decides.
   trace.section("Saturation: a confidently wrong output");
@@ -460,8 +423,10 @@ Trace mse_vs_ce(const ChapterOptions& options) {
                                    "{:.4g}: MSE barely moves a weight that is most wrong",
                                    in.scalar(last), mse, ce)};
       });
+}
 
-  // ---- Gradient descent from the same start (EDI "Gradient descent": w ← w − η∇E) ------------
+// Gradient descent from the same start (EDI "Gradient descent": w ← w − η∇E).
+void gradient_descent_from_one_start(Trace& trace) {
   //! [gradient_descent_from_the_same_start]
   std::vector<std::string> mse_path = {"w"}, ce_path = {"w"};
   std::string mse_gradient = "mse.grad_w", ce_gradient = "ce.grad_w";
@@ -554,6 +519,65 @@ Trace mse_vs_ce(const ChapterOptions& options) {
                                    "cross-entropy path moved {:.3g} and misclassifies {} of {}",
                                    moved_mse, wrong_mse, y.size(), moved_ce, wrong_ce, y.size())};
       });
+}
+
+}  // namespace
+
+Trace mse_vs_ce(const ChapterOptions& options) {
+  Trace trace("mse_vs_ce", "MSE versus cross-entropy gradients for a sigmoid output");
+  trace
+      .summary(
+          "One sigmoid output node $\\hat{y} = g(\\mathbf{w}^\\top \\mathbf{x})$, trained with "
+          "either error function. The chain rule gives $(\\hat{y}_n - y_n)\\hat{y}_n(1 - "
+          "\\hat{y}_n)x_{ni}$ for $E_{\\text{MSE}}$ and, after the factor $\\hat{y}_n(1 - "
+          "\\hat{y}_n)$ cancels, $\\frac{1}{N}(\\hat{y}_n - y_n)x_{ni}$ for $E_H$. So when the "
+          "output is confidently wrong, the MSE gradient vanishes with $g'(a)$ and the "
+          "cross-entropy gradient does not; gradient descent from the same start shows the "
+          "difference. The slides print no numbers for this derivation: " +
+          std::string(options.seed ? "this variant's samples, start weights, learning rate and "
+                                     "saturation target are drawn from the seed; the saturation "
+                                     "table's $|a| = 1, 2, 4, 8, 20$ are ours."
+                                   : "the three samples, the start weights $\\mathbf{w} = (0.5, -2)$, "
+                                     "${\\eta} = 1$ and the saturation table's pre-activations "
+                                     "$|a| = 1, 2, 4, 8, 20$ are ours."))
+      .source("EDI", "000_7637ffcd816b0303.txt",
+              {"Training single layer neural network with MSE (cont.)",
+               "Another training criterion – cross-entropy error", "Gradient descent", "Quizzes"})
+      .source("CTU", "002_ddd62baf13f113f4.txt", {"Cross-Entropy Loss Function"})
+      .source("BMB", "001_86790086ad6a4e65.txt", {"Perceptron Learning"})
+      .convention(
+          "EDI's: $a_n = \\mathbf{w}^\\top\\mathbf{x}_n$ with the bias $w_0$ on $x_{n0} = 1$; "
+          "$X$ holds one sample $\\mathbf{x}_n^\\top$ per row. $E_{\\text{MSE}}$ is EDI's, "
+          "with $\\frac{1}{2}$ and a sum (no $1/N$); $E_H$ is EDI's, with $\\frac{1}{N}$. "
+          "CTU writes $d_p$ for the target, $y_p$ for the output and $\\xi$ for $a$, and "
+          "drops the $\\frac{1}{N}$; BMB writes $Err = y - h_{\\mathbf{W}}(\\mathbf{x})$ and "
+          "$in$ for $a$. Vectors over samples are multiplied entry by entry ($\\circ$).")
+      .notation("\\mathbf{x}_n, y_n", "sample n and its target, $y_n \\in \\{0, 1\\}$")
+      .notation("a_n", "the pre-activation $\\mathbf{w}^\\top\\mathbf{x}_n = \\sum_i w_i x_{ni}$")
+      .notation("\\hat{y}_n = g(a_n)", "the output; g is the logistic sigmoid $1/(1 + e^{-a})$")
+      .notation("E_{\\text{MSE}}", "$\\frac{1}{2} \\sum_n (\\hat{y}_n - y_n)^2$")
+      .notation(
+          "E_H",
+          "the cross-entropy $-\\frac{1}{N} \\sum_n \\{y_n \\log \\hat{y}_n + (1 - y_n) \\log(1 - \\hat{y}_n)\\}$")
+      .notation("\\eta", "the learning rate (BMB and CTU: $\\alpha$)")
+      .notation("\\mathbf{w}^{(k)}", "the weights after k steps of gradient descent")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
+  trace.parameter("x1", "x_{n1}", "the samples' inputs (each sample also has the bias input $x_{n0} = 1$)",
+                  Eigen::VectorXd(s.x.col(1)));
+  trace.parameter("y", "\\mathbf{y}", "the targets $y_n$", s.y);
+  trace.parameter("w", "\\mathbf{w}", "the weights $(w_0, w_1)$, and the start of gradient descent", s.w);
+  trace.parameter("eta", "\\eta", "the learning rate", s.eta);
+
+  forward_pass(trace);
+  mse_chain_rule(trace);
+  bmb_perceptron_learning(trace);
+  cross_entropy_chain_rule(trace);
+  central_differences(trace);
+  saturation(trace, s);
+  gradient_descent_from_one_start(trace);
   return trace;
 }
 

@@ -170,55 +170,10 @@ void add_scaling(Trace& trace, const std::string& prefix, const std::string& c, 
       });
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace neuron_geometry(const ChapterOptions& options) {
-  Trace trace("neuron_geometry", "The artificial neuron and its hyperplane");
-  const Setting setting = options.seed ? drawn_setting(*options.seed) : Setting{};
-  trace
-      .summary(
-          "A neuron computes $f(\\mathbf{w}^T\\mathbf{x} + b)$; folding the bias in as $w_0$ on an input $x_0 = 1$ "
-          "gives $f(\\sum_{j=0}^D w_j x_j)$. Its inputs with $\\mathbf{w}^T\\mathbf{x} + b = 0$ form a hyperplane "
-          "perpendicular to $\\mathbf{w}$: the direction cosines $\\cos\\theta_i = w_i/\\|\\mathbf{w}\\|$ give its "
-          "orientation, $d = -b/\\|\\mathbf{w}\\|$ its signed distance from the origin, and $u(\\mathbf{x})/\\|\\mathbf{w}\\|$ "
-          "the signed distance of any point. Scaling $(b, \\mathbf{w})$ by $c > 0$ changes none of these; $c < 0$ "
-          "keeps the plane but reverses its orientation and the sign of every distance. " +
-          std::string(options.seed ? "This variant draws w, b, the points and the scale factors from the seed."
-                                   : "The slides print no numbers; the defaults are ours: w = (3, 4) so that "
-                                     "‖w‖ = 5, b = −10 so that d = 2, the points (2, 3) and (1, 1) on either "
-                                     "side, a shift s = 1 along the plane, and the scale factors c = 2 and "
-                                     "c = −0.5."))
-      .source("PD", "003_b5a9c74466967a6d.txt",
-              {"The artificial neuron", "Some hyperplane geometry", "Hyperplane geometry: orientation",
-               "Hyperplane geometry: bias"})
-      .convention(
-          "PD's notation, column vectors. On the neuron slide the bias b is $w_0$ on the input $x_0 = 1$, and "
-          "$\\tilde{\\mathbf{w}} = (w_0, w_1, \\ldots, w_D)$, $\\tilde{\\mathbf{x}} = (1, x_1, \\ldots, x_D)$; on the "
-          "geometry slides $\\mathbf{w} = (w_1, \\ldots, w_D)$ leaves the bias out, so $\\|\\mathbf{w}\\|$ does not "
-          "include $b$. $u(\\mathbf{x}) = \\mathbf{w}^T\\mathbf{x} + b$ is the neuron's input (PD's u; the $a$ of "
-          "$y = f(a)$). Distances are signed: positive on the side $\\mathbf{w}$ points to. D = 2 here, so the "
-          "hyperplane is a line; every formula holds for any D.")
-      .notation("\\mathbf{w}, b", "the weights $(w_1, w_2)$ and the bias")
-      .notation("\\tilde{\\mathbf{w}}, \\tilde{\\mathbf{x}}", "the extended vectors $(w_0 = b, w_1, w_2)$ and $(x_0 = 1, x_1, x_2)$")
-      .notation("a, u(\\mathbf{x})", "the neuron's input $\\mathbf{w}^T\\mathbf{x} + b$; its output is $y = f(a)$")
-      .notation("\\theta", "the angle between $\\mathbf{w}$ and a point $\\mathbf{x}$")
-      .notation("\\theta_i", "the angle between $\\mathbf{w}$ and the i-th axis $\\mathbf{e}_i$")
-      .notation("d, \\mathbf{v}", "the plane's signed distance from the origin, and its closest point to the origin")
-      .notation("r(\\mathbf{x})", "the signed distance of the point $\\mathbf{x}$ from the plane, $u(\\mathbf{x})/\\lVert\\mathbf{w}\\rVert$")
-      .notation("\\mathbf{p}", "the foot of the perpendicular from a point to the plane")
-      .notation("c, c'", "scale factors applied to all of $\\tilde{\\mathbf{w}}$; primes mark the scaled neuron's values")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  trace.parameter("w", "\\mathbf{w}", "the weights $(w_1, w_2)$, without the bias", setting.w);
-  trace.parameter("b", "b", "the bias ($= w_0$)", setting.b);
-  trace.parameter("point1", "\\mathbf{x}^{(1)}", "an input point", setting.point1);
-  trace.parameter("point2", "\\mathbf{x}^{(2)}", "a second input point", setting.point2);
-  trace.parameter("s", "s", "how far $\\mathbf{x}^{(1)}$ is moved along the plane", setting.s);
-  trace.parameter("c", "c", "a positive scale factor", setting.c);
-  trace.parameter("c.flip", "c'", "a negative scale factor", setting.c_flip);
-
-  // ---- PD "The artificial neuron": the bias as w₀ on x₀ = 1 -----------------------------------
+// PD "The artificial neuron": the bias as w₀ on x₀ = 1.
+void bias_as_a_weight(Trace& trace) {
   //! [the_artificial_neuron]
   trace.section("The artificial neuron: the bias as $w_0$ with $x_0 = 1$");
   trace.step("neuron.a", "The neuron's input with the bias apart")
@@ -267,8 +222,10 @@ Trace neuron_geometry(const ChapterOptions& options) {
       .compute({"point1"}, [](const Inputs& in) -> Value { return in.vector("point1"); });
   trace.claim_gradient("neuron.grad_w", "neuron.a", "w");
   //! [the_artificial_neuron]
+}
 
-  // ---- PD "Some hyperplane geometry": ‖·‖ and the projection onto w -----------------------------
+// PD "Some hyperplane geometry": ‖·‖ and the projection onto w.
+void norm_and_projection(Trace& trace) {
   //! [projection_onto_w]
   trace.section("Some hyperplane geometry: the projection onto $\\mathbf{w}$");
   trace.step("geometry.norm", "The length of $\\mathbf{w}$")
@@ -334,8 +291,10 @@ Trace neuron_geometry(const ChapterOptions& options) {
                                                "projection form a hyperplane perpendicular to w"
                                              : "the projections or the inputs differ"};
                });
+}
 
-  // ---- PD "Hyperplane geometry: orientation", eq. (2) -------------------------------------------
+// PD "Hyperplane geometry: orientation", eq. (2).
+void orientation(Trace& trace) {
   //! [orientation]
   trace.section("Hyperplane geometry: orientation");
   trace.step("orientation.cos", "The direction cosines, eq. (2)")
@@ -379,8 +338,10 @@ Trace neuron_geometry(const ChapterOptions& options) {
                                     : fmt::format("wᵀ∇ = {:.4g}", along)};
       });
   //! [orientation]
+}
 
-  // ---- PD "Hyperplane geometry: bias": d = −b/‖w‖ -----------------------------------------------
+// PD "Hyperplane geometry: bias": d = −b/‖w‖.
+void distance_from_the_origin(Trace& trace) {
   //! [bias]
   trace.section("Hyperplane geometry: bias");
   trace.step("bias.through_origin", "Without the bias, the plane $\\sum_{i=1}^D w_i x_i = 0$ passes through the origin; does this one?")
@@ -432,8 +393,10 @@ Trace neuron_geometry(const ChapterOptions& options) {
                                     : fmt::format("wᵀv + b = {}", num(u))};
       });
   //! [bias]
+}
 
-  // ---- The signed distance of a point: r(x) = u(x)/‖w‖ ------------------------------------------
+// The signed distance of a point: r(x) = u(x)/‖w‖.
+void signed_distance(Trace& trace) {
   //! [signed_distance]
   for (const char* name : {"point1", "point2"}) {
     const std::string p = name;
@@ -493,14 +456,72 @@ Trace neuron_geometry(const ChapterOptions& options) {
         return Verdict{product < 0, product < 0 ? "opposite signs, so a step unit f fires for one and not the other"
                                                 : "both on the same side (or on the plane)"};
       });
+}
 
-  // ---- Scaling w̃ = (b, w) ------------------------------------------------------------------------
+// Scaling w̃ = (b, w).
+void scaling(Trace& trace) {
   add_scaling(trace, "scaled", "c", false);
   trace.step("scaled.w_only", "Had only $\\mathbf{w}$ been scaled, not $b$: where would the plane be?")
       .formula("-\\frac{b}{\\|c\\,\\mathbf{w}\\|} = \\frac{d}{|c|}")
       .numbers("-\\frac{[[b]]}{[[scaled.norm]]}")
       .compute({"b", "scaled.norm"}, [](const Inputs& in) -> Value { return -in.scalar("b") / in.scalar("scaled.norm"); });
   add_scaling(trace, "flipped", "c.flip", true);
+}
+
+}  // namespace
+
+Trace neuron_geometry(const ChapterOptions& options) {
+  Trace trace("neuron_geometry", "The artificial neuron and its hyperplane");
+  const Setting setting = options.seed ? drawn_setting(*options.seed) : Setting{};
+  trace
+      .summary(
+          "A neuron computes $f(\\mathbf{w}^T\\mathbf{x} + b)$; folding the bias in as $w_0$ on an input $x_0 = 1$ "
+          "gives $f(\\sum_{j=0}^D w_j x_j)$. Its inputs with $\\mathbf{w}^T\\mathbf{x} + b = 0$ form a hyperplane "
+          "perpendicular to $\\mathbf{w}$: the direction cosines $\\cos\\theta_i = w_i/\\|\\mathbf{w}\\|$ give its "
+          "orientation, $d = -b/\\|\\mathbf{w}\\|$ its signed distance from the origin, and $u(\\mathbf{x})/\\|\\mathbf{w}\\|$ "
+          "the signed distance of any point. Scaling $(b, \\mathbf{w})$ by $c > 0$ changes none of these; $c < 0$ "
+          "keeps the plane but reverses its orientation and the sign of every distance. " +
+          std::string(options.seed ? "This variant draws w, b, the points and the scale factors from the seed."
+                                   : "The slides print no numbers; the defaults are ours: w = (3, 4) so that "
+                                     "‖w‖ = 5, b = −10 so that d = 2, the points (2, 3) and (1, 1) on either "
+                                     "side, a shift s = 1 along the plane, and the scale factors c = 2 and "
+                                     "c = −0.5."))
+      .source("PD", "003_b5a9c74466967a6d.txt",
+              {"The artificial neuron", "Some hyperplane geometry", "Hyperplane geometry: orientation",
+               "Hyperplane geometry: bias"})
+      .convention(
+          "PD's notation, column vectors. On the neuron slide the bias b is $w_0$ on the input $x_0 = 1$, and "
+          "$\\tilde{\\mathbf{w}} = (w_0, w_1, \\ldots, w_D)$, $\\tilde{\\mathbf{x}} = (1, x_1, \\ldots, x_D)$; on the "
+          "geometry slides $\\mathbf{w} = (w_1, \\ldots, w_D)$ leaves the bias out, so $\\|\\mathbf{w}\\|$ does not "
+          "include $b$. $u(\\mathbf{x}) = \\mathbf{w}^T\\mathbf{x} + b$ is the neuron's input (PD's u; the $a$ of "
+          "$y = f(a)$). Distances are signed: positive on the side $\\mathbf{w}$ points to. D = 2 here, so the "
+          "hyperplane is a line; every formula holds for any D.")
+      .notation("\\mathbf{w}, b", "the weights $(w_1, w_2)$ and the bias")
+      .notation("\\tilde{\\mathbf{w}}, \\tilde{\\mathbf{x}}", "the extended vectors $(w_0 = b, w_1, w_2)$ and $(x_0 = 1, x_1, x_2)$")
+      .notation("a, u(\\mathbf{x})", "the neuron's input $\\mathbf{w}^T\\mathbf{x} + b$; its output is $y = f(a)$")
+      .notation("\\theta", "the angle between $\\mathbf{w}$ and a point $\\mathbf{x}$")
+      .notation("\\theta_i", "the angle between $\\mathbf{w}$ and the i-th axis $\\mathbf{e}_i$")
+      .notation("d, \\mathbf{v}", "the plane's signed distance from the origin, and its closest point to the origin")
+      .notation("r(\\mathbf{x})", "the signed distance of the point $\\mathbf{x}$ from the plane, $u(\\mathbf{x})/\\lVert\\mathbf{w}\\rVert$")
+      .notation("\\mathbf{p}", "the foot of the perpendicular from a point to the plane")
+      .notation("c, c'", "scale factors applied to all of $\\tilde{\\mathbf{w}}$; primes mark the scaled neuron's values")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  trace.parameter("w", "\\mathbf{w}", "the weights $(w_1, w_2)$, without the bias", setting.w);
+  trace.parameter("b", "b", "the bias ($= w_0$)", setting.b);
+  trace.parameter("point1", "\\mathbf{x}^{(1)}", "an input point", setting.point1);
+  trace.parameter("point2", "\\mathbf{x}^{(2)}", "a second input point", setting.point2);
+  trace.parameter("s", "s", "how far $\\mathbf{x}^{(1)}$ is moved along the plane", setting.s);
+  trace.parameter("c", "c", "a positive scale factor", setting.c);
+  trace.parameter("c.flip", "c'", "a negative scale factor", setting.c_flip);
+
+  bias_as_a_weight(trace);
+  norm_and_projection(trace);
+  orientation(trace);
+  distance_from_the_origin(trace);
+  signed_distance(trace);
+  scaling(trace);
   return trace;
 }
 

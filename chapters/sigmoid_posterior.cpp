@@ -73,57 +73,10 @@ Setting drawn_setting(std::uint64_t seed) {
   return s;
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace sigmoid_posterior(const ChapterOptions& options) {
-  Trace trace("sigmoid_posterior", "The sigmoid as a posterior probability");
-  trace
-      .summary(
-          "Why a sigmoid output can be read as a probability. For two classes whose inputs are "
-          "Gaussian with one shared covariance $\\Sigma$, Bayes' rule gives $P(C_1|\\mathbf{x}) = "
-          "g(a)$ with the log-odds $a = \\ln \\frac{p(\\mathbf{x}|C_1)P(C_1)}{p(\\mathbf{x}|C_2)"
-          "P(C_2)}$, and the quadratic terms $\\mathbf{x}^\\top\\Sigma^{-1}\\mathbf{x}$ cancel: "
-          "$a = \\mathbf{w}^\\top\\mathbf{x} + w_0$, a single sigmoid neuron. We compute "
-          "$\\mathbf{w}$ and $w_0$ from the means, the covariance and the priors, then compare, at "
-          "three points, Bayes' rule evaluated from the two densities with the neuron's output. "
-          "The gradients show the same thing: the log-odds has the constant gradient $\\mathbf{w}$. "
-          "The slides print no numbers for this derivation: " +
-          std::string(options.seed ? "this variant's means, covariance ($\\Sigma = LL^\\top + 0.2I$ "
-                                     "from a drawn $L$), prior and points are drawn from the seed."
-                                   : "the means $\\boldsymbol{\\mu}_1 = (1, 2)$, $\\boldsymbol{\\mu}_2 "
-                                     "= (-1, 0)$, the covariance $\\Sigma = \\begin{pmatrix} 2 & 0.5 \\\\ "
-                                     "0.5 & 1 \\end{pmatrix}$, the prior $P(C_1) = 0.6$ and the three "
-                                     "points are ours."))
-      .source("EDI", "000_7637ffcd816b0303.txt",
-              {"Output of logistic sigmoid activation function", "Approximation of posterior probabilities"})
-      .convention(
-          "EDI's: $g(a) = 1/(1 + \\exp(-a))$ is the logistic sigmoid and $a$ the neuron's "
-          "pre-activation; here $a = \\mathbf{w}^\\top\\mathbf{x} + w_0$ with the bias written "
-          "apart ($w_0$ on $x_0 = 1$). Column vectors; $\\Sigma^{-1}\\mathbf{v}$ is always "
-          "computed by a Cholesky solve with $\\Sigma = LL^\\top$, never by inverting $\\Sigma$.")
-      .notation("C_1, C_2", "the two classes")
-      .notation("P(C_k)", "the prior probability of class $C_k$")
-      .notation("p(\\mathbf{x}|C_k)",
-                "the class-conditional density $\\mathcal{N}(\\mathbf{x}; \\boldsymbol{\\mu}_k, \\Sigma)$")
-      .notation("P(C_1|\\mathbf{x})", "the posterior probability of $C_1$ given $\\mathbf{x}$")
-      .notation("\\boldsymbol{\\mu}_k, \\Sigma", "the mean of class $C_k$ and the covariance both classes share")
-      .notation("a", "the log-odds $\\ln \\frac{p(\\mathbf{x}|C_1)P(C_1)}{p(\\mathbf{x}|C_2)P(C_2)}$")
-      .notation("g(a)", "the logistic sigmoid $1/(1 + e^{-a})$ (also written $\\sigma$)")
-      .notation("\\mathbf{w}, w_0", "the weights and bias of the equivalent sigmoid neuron")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
-  trace.parameter("mu1", "\\boldsymbol{\\mu}_1", "the mean of class $C_1$", s.mu1);
-  trace.parameter("mu2", "\\boldsymbol{\\mu}_2", "the mean of class $C_2$", s.mu2);
-  trace.parameter("sigma", "\\Sigma", "the covariance shared by both classes (symmetric positive definite)", s.sigma);
-  trace.parameter("prior1", "P(C_1)", "the prior probability of class $C_1$", s.prior1);
-  for (int k = 1; k <= point_count; ++k)
-    trace.parameter(fmt::format("point{}", k), fmt::format("\\mathbf{{x}}^{{({})}}", k),
-                    "a point where Bayes' rule and the sigmoid are compared",
-                    s.points[static_cast<std::size_t>(k - 1)]);
-
-  // ---- The two classes (EDI "Approximation of posterior probabilities") ----------------------
+// The two classes (EDI "Approximation of posterior probabilities").
+void the_two_classes(Trace& trace) {
   trace.section("The two Gaussian classes");
   trace.step("classes.prior2", "The other prior $P(C_2)$")
       .formula("P(C_2) = 1 - P(C_1)")
@@ -137,8 +90,10 @@ Trace sigmoid_posterior(const ChapterOptions& options) {
       .compute({"sigma"}, [](const Inputs& in) -> Value {
         return cholesky_factor(in.matrix("sigma"));  // L: (2, 2), lower triangular
       });
+}
 
-  // ---- The sigmoid's weights from the Gaussians ----------------------------------------------
+// The sigmoid's weights from the Gaussians.
+void weights_from_the_gaussians(Trace& trace) {
   //! [equivalent_sigmoid_neuron]
   trace.section("The equivalent sigmoid neuron");
   trace.step("sigmoid.w", "The weights $\\mathbf{w}$")
@@ -159,8 +114,10 @@ Trace sigmoid_posterior(const ChapterOptions& options) {
                                       in.scalar("classes.prior2"));
       });
   //! [equivalent_sigmoid_neuron]
+}
 
-  // ---- At each point: Bayes' rule from the densities, beside g(wᵀx + w₀) -------------------
+// At each point: Bayes' rule from the densities, beside g(wᵀx + w₀).
+void bayes_at_each_point(Trace& trace) {
   for (int k = 1; k <= point_count; ++k) {
     const std::string x = fmt::format("point{}", k), bayes = fmt::format("bayes.point{}.", k),
                       neuron = fmt::format("sigmoid.point{}.", k), sym = fmt::format("\\mathbf{{x}}^{{({})}}", k);
@@ -225,8 +182,10 @@ Trace sigmoid_posterior(const ChapterOptions& options) {
                  });
     //! [bayes_rule_beside_the_sigmoid]
   }
+}
 
-  // ---- Gradients with respect to the input ---------------------------------------------------
+// Gradients with respect to the input.
+void input_gradients(Trace& trace) {
   //! [gradients_with_respect_to_the_point]
   trace.section("Gradients with respect to the point $\\mathbf{x}$");
   std::vector<std::string> odds_gradients = {"sigmoid.w"};
@@ -278,8 +237,10 @@ Trace sigmoid_posterior(const ChapterOptions& options) {
                                    odds_gradients.size() - 1, gap)};
       });
   //! [gradients_with_respect_to_the_point]
+}
 
-  // ---- Half way between the means the likelihoods are equal -----------------------------------
+// Half way between the means the likelihoods are equal.
+void halfway_between_the_means(Trace& trace) {
   //! [half_way_between_the_means]
   trace.section("Half way between the means");
   trace.step("mid.x", "The midpoint of the two means")
@@ -308,6 +269,63 @@ Trace sigmoid_posterior(const ChapterOptions& options) {
                                                  gap)};
       });
   //! [half_way_between_the_means]
+}
+
+}  // namespace
+
+Trace sigmoid_posterior(const ChapterOptions& options) {
+  Trace trace("sigmoid_posterior", "The sigmoid as a posterior probability");
+  trace
+      .summary(
+          "Why a sigmoid output can be read as a probability. For two classes whose inputs are "
+          "Gaussian with one shared covariance $\\Sigma$, Bayes' rule gives $P(C_1|\\mathbf{x}) = "
+          "g(a)$ with the log-odds $a = \\ln \\frac{p(\\mathbf{x}|C_1)P(C_1)}{p(\\mathbf{x}|C_2)"
+          "P(C_2)}$, and the quadratic terms $\\mathbf{x}^\\top\\Sigma^{-1}\\mathbf{x}$ cancel: "
+          "$a = \\mathbf{w}^\\top\\mathbf{x} + w_0$, a single sigmoid neuron. We compute "
+          "$\\mathbf{w}$ and $w_0$ from the means, the covariance and the priors, then compare, at "
+          "three points, Bayes' rule evaluated from the two densities with the neuron's output. "
+          "The gradients show the same thing: the log-odds has the constant gradient $\\mathbf{w}$. "
+          "The slides print no numbers for this derivation: " +
+          std::string(options.seed ? "this variant's means, covariance ($\\Sigma = LL^\\top + 0.2I$ "
+                                     "from a drawn $L$), prior and points are drawn from the seed."
+                                   : "the means $\\boldsymbol{\\mu}_1 = (1, 2)$, $\\boldsymbol{\\mu}_2 "
+                                     "= (-1, 0)$, the covariance $\\Sigma = \\begin{pmatrix} 2 & 0.5 \\\\ "
+                                     "0.5 & 1 \\end{pmatrix}$, the prior $P(C_1) = 0.6$ and the three "
+                                     "points are ours."))
+      .source("EDI", "000_7637ffcd816b0303.txt",
+              {"Output of logistic sigmoid activation function", "Approximation of posterior probabilities"})
+      .convention(
+          "EDI's: $g(a) = 1/(1 + \\exp(-a))$ is the logistic sigmoid and $a$ the neuron's "
+          "pre-activation; here $a = \\mathbf{w}^\\top\\mathbf{x} + w_0$ with the bias written "
+          "apart ($w_0$ on $x_0 = 1$). Column vectors; $\\Sigma^{-1}\\mathbf{v}$ is always "
+          "computed by a Cholesky solve with $\\Sigma = LL^\\top$, never by inverting $\\Sigma$.")
+      .notation("C_1, C_2", "the two classes")
+      .notation("P(C_k)", "the prior probability of class $C_k$")
+      .notation("p(\\mathbf{x}|C_k)",
+                "the class-conditional density $\\mathcal{N}(\\mathbf{x}; \\boldsymbol{\\mu}_k, \\Sigma)$")
+      .notation("P(C_1|\\mathbf{x})", "the posterior probability of $C_1$ given $\\mathbf{x}$")
+      .notation("\\boldsymbol{\\mu}_k, \\Sigma", "the mean of class $C_k$ and the covariance both classes share")
+      .notation("a", "the log-odds $\\ln \\frac{p(\\mathbf{x}|C_1)P(C_1)}{p(\\mathbf{x}|C_2)P(C_2)}$")
+      .notation("g(a)", "the logistic sigmoid $1/(1 + e^{-a})$ (also written $\\sigma$)")
+      .notation("\\mathbf{w}, w_0", "the weights and bias of the equivalent sigmoid neuron")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
+  trace.parameter("mu1", "\\boldsymbol{\\mu}_1", "the mean of class $C_1$", s.mu1);
+  trace.parameter("mu2", "\\boldsymbol{\\mu}_2", "the mean of class $C_2$", s.mu2);
+  trace.parameter("sigma", "\\Sigma", "the covariance shared by both classes (symmetric positive definite)", s.sigma);
+  trace.parameter("prior1", "P(C_1)", "the prior probability of class $C_1$", s.prior1);
+  for (int k = 1; k <= point_count; ++k)
+    trace.parameter(fmt::format("point{}", k), fmt::format("\\mathbf{{x}}^{{({})}}", k),
+                    "a point where Bayes' rule and the sigmoid are compared",
+                    s.points[static_cast<std::size_t>(k - 1)]);
+
+  the_two_classes(trace);
+  weights_from_the_gaussians(trace);
+  bayes_at_each_point(trace);
+  input_gradients(trace);
+  halfway_between_the_means(trace);
   return trace;
 }
 

@@ -131,71 +131,10 @@ std::string level_names(const std::vector<std::string>& levels) {
   return text;
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace single_layer(const ChapterOptions& options) {
-  Trace trace("single_layer", "A single layer of neurons with several outputs");
-  trace
-      .summary(
-          "CTU's animals (Size, Fur, Talks? → Cat, Dog, Parrot, Carp) classified by one layer of four tanh "
-          "neurons, one per class. The categories are encoded first (ordinal inputs in $[-1, 1]$; the class "
-          "as a label, as a one-hot 0/1 row, and as CTU's $\\pm 1$ row). One sample's gradient "
-          "$\\partial E_p/\\partial W = -\\vec{x}^\\top[f'(\\vec{\\xi}) \\circ (\\vec{d} - \\vec{y})]$, and "
-          "CTU's three update rules (per weight, per neuron, whole matrix) shown to give the same $W$; "
-          "EDI's transposed convention gives the same numbers. Then one online epoch, the batch form "
-          "$W \\leftarrow W + \\alpha X^\\top[f'(\\Xi) \\circ (D - Y)]$ (its gradient the *sum* of the "
-          "samples'), " +
-          std::to_string(training_epochs) +
-          " batch epochs of training, and the class picked by argmax and by softmax. Last, the Dog row on "
-          "which two of CTU's slides disagree: the layer learns the table either way. " +
-          std::string(options.seed ? "This variant's $W(0)$ and $\\alpha$ are drawn from the seed; the "
-                                     "animal table is the slides'."
-                                   : "The table is the slides'; $W(0)$ and $\\alpha = 0.1$ are ours (the "
-                                     "slides print none)."))
-      .source("CTU", "002_ddd62baf13f113f4.txt",
-              {"What We Covered Last Time", "Neural Network with a Single Layer of Neurons",
-               "Single-Layer Neural Network with a Continuous Activation Function",
-               "General Gradient Descent Algorithm (GD)", "General Batch Gradient Descent Algorithm (Batch GD)",
-               "Linear Classification into Multiple Classes (Pattern Recognition)"})
-      .source("EDI", "000_7637ffcd816b0303.txt",
-              {"Single-layer network with multiple output nodes",
-               "Training of single-layer network with multiple output nodes",
-               "The derivatives of the error function (single-layer)"})
-      .convention(
-          "CTU's row convention: a sample is a row $\\vec{x} = (1, x_1, \\dots, x_n)$ with the bias input "
-          "$x_0 = 1$ first; $X$ stacks the samples, $N \\times (n+1)$; $W$ is $(n+1) \\times m$, one column "
-          "$\\vec{w}_j$ per neuron, the biases in its first row; $\\vec{\\xi} = \\vec{x}W$, "
-          "$\\vec{y} = f(\\vec{\\xi})$, $\\Xi = XW$, $Y = f(\\Xi)$; $d$ is the desired output (target), "
-          "$y$ the actual one; $\\alpha$ the learning rate; $E_p = \\frac{1}{2}\\sum_j (d_{pj} - y_{pj})^2$ "
-          "and $E_{SSE} = \\sum_p E_p$ (a sum, no $1/N$); $\\circ$ is the Hadamard (entrywise) product. "
-          "EDI writes the same layer as $\\mathbf{y} = g(W_{\\text{EDI}}\\mathbf{x})$ with "
-          "$W_{\\text{EDI}} = W^\\top$ ($m \\times (n+1)$), $a$ for $\\xi$, $\\hat{y}$ for the output and "
-          "$y$ for the target. Classes are numbered $j = 1, \\dots, m$: Cat, Dog, Parrot, Carp.")
-      .notation("\\vec{x}_p, \\vec{d}_p", "sample p (a row, with $x_{p0} = 1$) and its desired outputs")
-      .notation("W", "the weights, $(n+1) \\times m$: $w_{ij}$ joins input i to neuron j")
-      .notation("\\vec{\\xi}, \\vec{y}", "a sample's potentials $\\vec{x}W$ and outputs $f(\\vec{\\xi})$")
-      .notation("\\Xi, Y", "the same for all samples at once: $XW$ and $f(XW)$, $N \\times m$")
-      .notation("f", "tanh, with $f'(\\xi) = 1 - f(\\xi)^2$")
-      .notation("\\alpha", "the learning rate")
-      .notation("k_{max}", "the winning class, $\\operatorname{argmax}_k y_k$")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
-  trace.parameter("animals", "T",
-                  "the animal table as category numbers, one animal per row: Size (" + level_names(size_levels) +
-                      "), Fur (" + level_names(fur_levels) + "), Talks? (" + level_names(talks_levels) +
-                      "), Class (" + level_names(classes) + ")",
-                  animal_table());
-  trace.parameter("w_start", "W(0)", "the start weights, $(n+1) \\times m = 4 \\times 4$", s.w);
-  trace.parameter("alpha", "\\alpha", "the learning rate", s.alpha);
-  Eigen::VectorXd other_dog(3);
-  other_dog << 0, 1, -1;
-  trace.parameter("dog_row_cat_slide", "(x_{21}, x_{22}, x_{23})'",
-                  "the Dog row as the one-neuron Cat table prints it (the other tables print (1, 1, −1))",
-                  other_dog);
-
-  // ---- Categorical encodings (CTU "Preprocessing of Categorical Data") --------------------------
+// Categorical encodings (CTU "Preprocessing of Categorical Data").
+void categorical_encodings(Trace& trace) {
   trace.section("Encoding the categories");
   trace
       .step("enc.inputs",
@@ -229,8 +168,10 @@ Trace single_layer(const ChapterOptions& options) {
       .compute({"enc.inputs"}, [](const Inputs& in) -> Value {
         return with_bias_column(in.matrix("enc.inputs"));  // X: (N, n+1)
       });
+}
 
-  // ---- One sample through the layer (CTU "Neural Network with a Single Layer of Neurons") ------
+// One sample through the layer (CTU "Neural Network with a Single Layer of Neurons").
+void one_sample_through_the_layer(Trace& trace) {
   trace.section("One sample through the layer: the first cat");
   //! [one_sample_through_the_layer]
   trace.step("one.x", "The first sample $\\vec{x}_1$ (a row of $X$)")
@@ -280,8 +221,10 @@ Trace single_layer(const ChapterOptions& options) {
       });
   trace.claim_gradient("one.grad", "one.e", "w_start");
   //! [one_sample_through_the_layer]
+}
 
-  // ---- The three update rules (CTU "Training Using Gradient Descent") --------------------------
+// The three update rules (CTU "Training Using Gradient Descent").
+void three_update_rules(Trace& trace) {
   trace.section("Three update rules, one online step");
   //! [three_update_rules]
   trace.step("rule.weight", "Update rule for a single weight, applied to each $w_{ij}$ in turn")
@@ -317,8 +260,10 @@ Trace single_layer(const ChapterOptions& options) {
                                                  gap)};
       });
   //! [three_update_rules]
+}
 
-  // ---- EDI's convention: the same gradient, transposed ------------------------------------------
+// EDI's convention: the same gradient, transposed.
+void edi_convention(Trace& trace) {
   trace.section("The same gradient in EDI's convention");
   //! [same_gradient_in_edi_convention]
   trace.step("edi.w", "EDI's weight matrix: one row per output node, $W_{\\text{EDI}} = W^\\top$")
@@ -351,8 +296,10 @@ Trace single_layer(const ChapterOptions& options) {
         return Verdict{gap <= 1e-15, fmt::format("the largest difference is {:.1e}: (ŷ − y) is −(d − y) in CTU's letters", gap)};
       });
   //! [same_gradient_in_edi_convention]
+}
 
-  // ---- Online: one epoch (CTU "General Gradient Descent Algorithm (GD)") ------------------------
+// Online: one epoch (CTU "General Gradient Descent Algorithm (GD)").
+void online_epoch(Trace& trace) {
   trace.section("Online gradient descent: one epoch, sample by sample");
   //! [online_gradient_descent]
   std::string w_prev = "w_start";
@@ -374,8 +321,10 @@ Trace single_layer(const ChapterOptions& options) {
         return single_layer_sse(in.matrix("enc.x"), in.matrix(w_prev), in.matrix("enc.d"), tanh_unit());
       });
   //! [online_gradient_descent]
+}
 
-  // ---- Batch (CTU "General Batch Gradient Descent Algorithm (Batch GD)") ------------------------
+// Batch (CTU "General Batch Gradient Descent Algorithm (Batch GD)").
+void batch_epoch(Trace& trace) {
   trace.section("Batch gradient descent: all samples at once");
   //! [batch_gradient_descent]
   trace.step("batch.xi", "The potentials of all samples, $\\Xi = XW$")
@@ -423,8 +372,10 @@ Trace single_layer(const ChapterOptions& options) {
         return single_layer_sse(in.matrix("enc.x"), in.matrix("batch.w"), in.matrix("enc.d"), tanh_unit());
       });
   //! [batch_gradient_descent]
+}
 
-  // ---- Training and picking the class (CTU "Linear Classification into Multiple Classes") -------
+// Training and picking the class (CTU "Linear Classification into Multiple Classes").
+void training_and_picking_the_class(Trace& trace) {
   trace.section(fmt::format("Training for {} batch epochs, then picking the class", training_epochs));
   //! [picking_the_class]
   trace.step("train.w", fmt::format("The weights after {} batch epochs", training_epochs))
@@ -480,8 +431,10 @@ Trace single_layer(const ChapterOptions& options) {
                                             in.scalar("train.softmax_cap"))};
                });
   //! [picking_the_class]
+}
 
-  // ---- The Dog row (CTU's two tables disagree) ---------------------------------------------------
+// The Dog row (CTU's two tables disagree).
+void the_dog_row(Trace& trace, const Setting& s, const Eigen::VectorXd& other_dog) {
   trace.section("The Dog row: two slides disagree");
   trace
       .step("dog.choice",
@@ -555,6 +508,80 @@ Trace single_layer(const ChapterOptions& options) {
     }
     trace.figure({"error_per_epoch", "E_SSE after each batch epoch, with either Dog row", plot});
   }
+}
+
+}  // namespace
+
+Trace single_layer(const ChapterOptions& options) {
+  Trace trace("single_layer", "A single layer of neurons with several outputs");
+  trace
+      .summary(
+          "CTU's animals (Size, Fur, Talks? → Cat, Dog, Parrot, Carp) classified by one layer of four tanh "
+          "neurons, one per class. The categories are encoded first (ordinal inputs in $[-1, 1]$; the class "
+          "as a label, as a one-hot 0/1 row, and as CTU's $\\pm 1$ row). One sample's gradient "
+          "$\\partial E_p/\\partial W = -\\vec{x}^\\top[f'(\\vec{\\xi}) \\circ (\\vec{d} - \\vec{y})]$, and "
+          "CTU's three update rules (per weight, per neuron, whole matrix) shown to give the same $W$; "
+          "EDI's transposed convention gives the same numbers. Then one online epoch, the batch form "
+          "$W \\leftarrow W + \\alpha X^\\top[f'(\\Xi) \\circ (D - Y)]$ (its gradient the *sum* of the "
+          "samples'), " +
+          std::to_string(training_epochs) +
+          " batch epochs of training, and the class picked by argmax and by softmax. Last, the Dog row on "
+          "which two of CTU's slides disagree: the layer learns the table either way. " +
+          std::string(options.seed ? "This variant's $W(0)$ and $\\alpha$ are drawn from the seed; the "
+                                     "animal table is the slides'."
+                                   : "The table is the slides'; $W(0)$ and $\\alpha = 0.1$ are ours (the "
+                                     "slides print none)."))
+      .source("CTU", "002_ddd62baf13f113f4.txt",
+              {"What We Covered Last Time", "Neural Network with a Single Layer of Neurons",
+               "Single-Layer Neural Network with a Continuous Activation Function",
+               "General Gradient Descent Algorithm (GD)", "General Batch Gradient Descent Algorithm (Batch GD)",
+               "Linear Classification into Multiple Classes (Pattern Recognition)"})
+      .source("EDI", "000_7637ffcd816b0303.txt",
+              {"Single-layer network with multiple output nodes",
+               "Training of single-layer network with multiple output nodes",
+               "The derivatives of the error function (single-layer)"})
+      .convention(
+          "CTU's row convention: a sample is a row $\\vec{x} = (1, x_1, \\dots, x_n)$ with the bias input "
+          "$x_0 = 1$ first; $X$ stacks the samples, $N \\times (n+1)$; $W$ is $(n+1) \\times m$, one column "
+          "$\\vec{w}_j$ per neuron, the biases in its first row; $\\vec{\\xi} = \\vec{x}W$, "
+          "$\\vec{y} = f(\\vec{\\xi})$, $\\Xi = XW$, $Y = f(\\Xi)$; $d$ is the desired output (target), "
+          "$y$ the actual one; $\\alpha$ the learning rate; $E_p = \\frac{1}{2}\\sum_j (d_{pj} - y_{pj})^2$ "
+          "and $E_{SSE} = \\sum_p E_p$ (a sum, no $1/N$); $\\circ$ is the Hadamard (entrywise) product. "
+          "EDI writes the same layer as $\\mathbf{y} = g(W_{\\text{EDI}}\\mathbf{x})$ with "
+          "$W_{\\text{EDI}} = W^\\top$ ($m \\times (n+1)$), $a$ for $\\xi$, $\\hat{y}$ for the output and "
+          "$y$ for the target. Classes are numbered $j = 1, \\dots, m$: Cat, Dog, Parrot, Carp.")
+      .notation("\\vec{x}_p, \\vec{d}_p", "sample p (a row, with $x_{p0} = 1$) and its desired outputs")
+      .notation("W", "the weights, $(n+1) \\times m$: $w_{ij}$ joins input i to neuron j")
+      .notation("\\vec{\\xi}, \\vec{y}", "a sample's potentials $\\vec{x}W$ and outputs $f(\\vec{\\xi})$")
+      .notation("\\Xi, Y", "the same for all samples at once: $XW$ and $f(XW)$, $N \\times m$")
+      .notation("f", "tanh, with $f'(\\xi) = 1 - f(\\xi)^2$")
+      .notation("\\alpha", "the learning rate")
+      .notation("k_{max}", "the winning class, $\\operatorname{argmax}_k y_k$")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
+  trace.parameter("animals", "T",
+                  "the animal table as category numbers, one animal per row: Size (" + level_names(size_levels) +
+                      "), Fur (" + level_names(fur_levels) + "), Talks? (" + level_names(talks_levels) +
+                      "), Class (" + level_names(classes) + ")",
+                  animal_table());
+  trace.parameter("w_start", "W(0)", "the start weights, $(n+1) \\times m = 4 \\times 4$", s.w);
+  trace.parameter("alpha", "\\alpha", "the learning rate", s.alpha);
+  Eigen::VectorXd other_dog(3);
+  other_dog << 0, 1, -1;
+  trace.parameter("dog_row_cat_slide", "(x_{21}, x_{22}, x_{23})'",
+                  "the Dog row as the one-neuron Cat table prints it (the other tables print (1, 1, −1))",
+                  other_dog);
+
+  categorical_encodings(trace);
+  one_sample_through_the_layer(trace);
+  three_update_rules(trace);
+  edi_convention(trace);
+  online_epoch(trace);
+  batch_epoch(trace);
+  training_and_picking_the_class(trace);
+  the_dog_row(trace, s, other_dog);
   return trace;
 }
 

@@ -97,57 +97,10 @@ Eigen::VectorXd sample_gradient(const Eigen::MatrixXd& x, const Eigen::VectorXd&
 // The neuron as a layer of one (CTU's W: (d+1, 1), D: (N, 1)), for the library's epochs.
 Eigen::MatrixXd as_column(const Eigen::VectorXd& v) { return Eigen::MatrixXd(v); }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace single_neuron_gd(const ChapterOptions& options) {
-  Trace trace("single_neuron_gd", "Gradient descent for one sigmoid neuron");
-  trace
-      .summary(
-          "One sigmoid neuron $\\hat{y} = g(\\mathbf{w}^\\top\\mathbf{x})$ trained on $E_{\\text{MSE}}$ by "
-          "gradient descent. The gradient is computed per weight (the scalar form) and as one vector "
-          "(the vector form), and both give the same update; the batch gradient is the *sum* of the "
-          "per-sample gradients, because EDI's $E_{\\text{MSE}}$ is a sum (the mean belongs to "
-          "$E_{\\text{MSE}}/N$). Then online training (one update per sample, CTU's algorithm) against "
-          "batch training (one update per epoch): epoch 1 sample by sample, " +
-          std::to_string(traced_epochs) + " epochs of each, and " + std::to_string(total_epochs) +
-          " epochs to see both classify the data. " +
-          std::string(options.seed ? "This variant's four samples (labelled by a line), $\\mathbf{w}(0)$ and "
-                                     "$\\eta$ are drawn from the seed."
-                                   : "The slides print no numbers here: the data (the AND function), "
-                                     "$\\mathbf{w}(0) = (0.2, -0.4, 0.1)$ and $\\eta = 0.5$ are ours."))
-      .source("EDI", "000_7637ffcd816b0303.txt",
-              {"Training single layer neural network with MSE", "Training single layer neural network with MSE (cont.)",
-               "Gradient descent"})
-      .source("CTU", "002_ddd62baf13f113f4.txt", {"What We Covered Last Time"})
-      .source("BMB", "001_86790086ad6a4e65.txt", {"Perceptron Learning"})
-      .convention(
-          "EDI's: samples $(\\mathbf{x}_n, y_n)$ with $y_n \\in \\{0, 1\\}$ the target and $\\hat{y}_n$ the "
-          "output; $a_n = \\mathbf{w}^\\top\\mathbf{x}_n = \\sum_{i=0}^{d} w_i x_{ni}$ with the bias $w_0$ on "
-          "$x_{n0} = 1$; $X$ holds one sample $\\mathbf{x}_n^\\top$ per row; $E_{\\text{MSE}}$ has the "
-          "$\\frac{1}{2}$ and a sum over samples (no $1/N$); the learning rate is $\\eta$. CTU writes the "
-          "same online rule with $\\alpha$ for $\\eta$, $d_t$ for the target, $y_t$ for the output, "
-          "$\\xi_t$ for $a$ and $f$ for $g$; BMB writes $Err = y - h_{\\mathbf{W}}(\\mathbf{x})$ and $in$ "
-          "for $a$. Online training presents the samples in the order $n = 1, \\dots, N$. Vectors over "
-          "samples multiply entry by entry ($\\circ$).")
-      .notation("\\mathbf{x}_n, y_n", "sample n (with $x_{n0} = 1$) and its target")
-      .notation("a_n", "the pre-activation $\\mathbf{w}^\\top\\mathbf{x}_n$")
-      .notation("\\hat{y}_n = g(a_n)", "the output; g is the logistic sigmoid, $g' = g(1 - g)$")
-      .notation("E_n", "the sample error $\\frac{1}{2}(\\hat{y}_n - y_n)^2$")
-      .notation("E_{\\text{MSE}}", "$\\sum_n E_n = \\frac{1}{2}\\sum_n (\\hat{y}_n - y_n)^2$")
-      .notation("\\eta", "the learning rate (CTU, BMB: $\\alpha$)")
-      .notation("\\mathbf{w}(k)", "the weights after k epochs; within epoch 1 of online training, "
-                                  "$\\mathbf{w}^{(n)}$ after sample n")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
-  const Eigen::Index n_samples = s.inputs.rows();
-  trace.parameter("inputs", "(x_{ni})", "the samples' inputs, one row per sample, without $x_{n0} = 1$", s.inputs);
-  trace.parameter("y", "\\mathbf{y}", "the targets $y_n$", s.y);
-  trace.parameter("w_start", "\\mathbf{w}(0)", "the start weights $(w_0, w_1, w_2)$", s.w);
-  trace.parameter("eta", "\\eta", "the learning rate", s.eta);
-
-  // ---- The forward pass at w(0) (EDI "Training single layer neural network with MSE") ---------
+// The forward pass at w(0) (EDI "Training single layer neural network with MSE").
+void forward_pass(Trace& trace) {
   trace.section("The training set and the error at $\\mathbf{w}(0)$");
   trace.step("data.x", "The samples with their bias input: $X$, one row $\\mathbf{x}_n^\\top = (1, x_{n1}, x_{n2})$")
       .formula("\\mathbf{x}_n = (x_{n0}, x_{n1}, \\dots, x_{nd}), \\quad x_{n0} = 1")
@@ -174,8 +127,10 @@ Trace single_neuron_gd(const ChapterOptions& options) {
         return 0.5 * (in.vector("forward.yhat") - in.vector("y")).squaredNorm();  // ½ Σ (ŷ − y)²
       });
   //! [forward_pass]
+}
 
-  // ---- The per-sample gradients (EDI "(cont.)": ∂E_n/∂w_i) ------------------------------------
+// The per-sample gradients (EDI "(cont.)": ∂E_n/∂w_i).
+void per_sample_gradients(Trace& trace, const Eigen::Index n_samples) {
   trace.section("The gradient of each sample's error $E_n$");
   //! [per_sample_gradients]
   for (Eigen::Index n = 0; n < n_samples; ++n) {
@@ -197,8 +152,10 @@ Trace single_neuron_gd(const ChapterOptions& options) {
     trace.claim_gradient(id + "grad", id + "e", "w_start");
   }
   //! [per_sample_gradients]
+}
 
-  // ---- Scalar form (EDI: w_i ← w_i − η ∂E/∂w_i) ------------------------------------------------
+// Scalar form (EDI: w_i ← w_i − η ∂E/∂w_i).
+void scalar_form(Trace& trace) {
   //! [scalar_form]
   trace.section("Gradient descent in scalar form");
   trace.step("scalar.grad", "Each partial derivative $\\partial E_{\\text{MSE}}/\\partial w_i$, one weight at a time")
@@ -228,8 +185,10 @@ Trace single_neuron_gd(const ChapterOptions& options) {
         return next;
       });
   //! [scalar_form]
+}
 
-  // ---- Vector form (EDI: w ← w − η∇E) ---------------------------------------------------------
+// Vector form (EDI: w ← w − η∇E).
+void vector_form(Trace& trace) {
   trace.section("Gradient descent in vector form");
   //! [vector_form]
   trace.step("vector.grad", "The gradient as one vector, $\\nabla_{\\mathbf{w}} E_{\\text{MSE}}$")
@@ -257,8 +216,10 @@ Trace single_neuron_gd(const ChapterOptions& options) {
                                                  gap)};
       });
   //! [vector_form]
+}
 
-  // ---- Batch gradient = sum of the per-sample gradients -----------------------------------------
+// Batch gradient = sum of the per-sample gradients.
+void batch_gradient(Trace& trace, const Eigen::Index n_samples) {
   trace.section("The batch gradient: a sum of the per-sample gradients");
   //! [batch_gradient]
   std::vector<std::string> sample_grads;
@@ -293,8 +254,10 @@ Trace single_neuron_gd(const ChapterOptions& options) {
       });
   trace.claim_gradient("mean.grad", "mean.e", "w_start");
   //! [batch_gradient]
+}
 
-  // ---- Online: epoch 1 sample by sample (EDI "Online/stochastic gradient descent"; CTU) --------
+// Online: epoch 1 sample by sample (EDI "Online/stochastic gradient descent"; CTU).
+std::string online_epoch(Trace& trace, const Eigen::Index n_samples) {
   trace.section("Online gradient descent: epoch 1, one update per sample");
   //! [online_gradient_descent]
   std::string w_prev = "w_start";
@@ -344,8 +307,11 @@ Trace single_neuron_gd(const ChapterOptions& options) {
                                                  gap)};
       });
   //! [online_gradient_descent]
+  return w_prev;  // the last sample's weights, where epoch 1 of online learning ends
+}
 
-  // ---- Epochs: online against batch --------------------------------------------------------------
+// Epochs: online against batch.
+std::pair<std::string, std::string> online_against_batch(Trace& trace, const Eigen::Index n_samples, const std::string& w_prev) {
   trace.section("Online against batch, epoch by epoch");
   std::string online_prev = w_prev, batch_prev = "vector.w";
   for (int epoch = 1; epoch <= traced_epochs; ++epoch) {
@@ -401,8 +367,11 @@ Trace single_neuron_gd(const ChapterOptions& options) {
       .compute({online_prev, batch_prev}, [online_prev, batch_prev](const Inputs& in) -> Value {
         return (in.vector(online_prev) - in.vector(batch_prev)).norm();
       });
+  return {online_prev, batch_prev};  // where each mode's last traced epoch ends
+}
 
-  // ---- Many epochs -------------------------------------------------------------------------------
+// Many epochs.
+void many_epochs(Trace& trace, const Setting& s, const std::string& online_prev, const std::string& batch_prev) {
   trace.section(fmt::format("{} epochs of each", total_epochs));
   const auto train = [](const Eigen::MatrixXd& x, const Eigen::VectorXd& y, const Eigen::VectorXd& w_from, double eta,
                         bool online, int epochs) {
@@ -462,6 +431,66 @@ Trace single_neuron_gd(const ChapterOptions& options) {
     plot.curves.push_back(std::move(curve));
   }
   trace.figure({"error_per_epoch", "E_MSE after each epoch, online against batch gradient descent", plot});
+}
+
+}  // namespace
+
+Trace single_neuron_gd(const ChapterOptions& options) {
+  Trace trace("single_neuron_gd", "Gradient descent for one sigmoid neuron");
+  trace
+      .summary(
+          "One sigmoid neuron $\\hat{y} = g(\\mathbf{w}^\\top\\mathbf{x})$ trained on $E_{\\text{MSE}}$ by "
+          "gradient descent. The gradient is computed per weight (the scalar form) and as one vector "
+          "(the vector form), and both give the same update; the batch gradient is the *sum* of the "
+          "per-sample gradients, because EDI's $E_{\\text{MSE}}$ is a sum (the mean belongs to "
+          "$E_{\\text{MSE}}/N$). Then online training (one update per sample, CTU's algorithm) against "
+          "batch training (one update per epoch): epoch 1 sample by sample, " +
+          std::to_string(traced_epochs) + " epochs of each, and " + std::to_string(total_epochs) +
+          " epochs to see both classify the data. " +
+          std::string(options.seed ? "This variant's four samples (labelled by a line), $\\mathbf{w}(0)$ and "
+                                     "$\\eta$ are drawn from the seed."
+                                   : "The slides print no numbers here: the data (the AND function), "
+                                     "$\\mathbf{w}(0) = (0.2, -0.4, 0.1)$ and $\\eta = 0.5$ are ours."))
+      .source("EDI", "000_7637ffcd816b0303.txt",
+              {"Training single layer neural network with MSE", "Training single layer neural network with MSE (cont.)",
+               "Gradient descent"})
+      .source("CTU", "002_ddd62baf13f113f4.txt", {"What We Covered Last Time"})
+      .source("BMB", "001_86790086ad6a4e65.txt", {"Perceptron Learning"})
+      .convention(
+          "EDI's: samples $(\\mathbf{x}_n, y_n)$ with $y_n \\in \\{0, 1\\}$ the target and $\\hat{y}_n$ the "
+          "output; $a_n = \\mathbf{w}^\\top\\mathbf{x}_n = \\sum_{i=0}^{d} w_i x_{ni}$ with the bias $w_0$ on "
+          "$x_{n0} = 1$; $X$ holds one sample $\\mathbf{x}_n^\\top$ per row; $E_{\\text{MSE}}$ has the "
+          "$\\frac{1}{2}$ and a sum over samples (no $1/N$); the learning rate is $\\eta$. CTU writes the "
+          "same online rule with $\\alpha$ for $\\eta$, $d_t$ for the target, $y_t$ for the output, "
+          "$\\xi_t$ for $a$ and $f$ for $g$; BMB writes $Err = y - h_{\\mathbf{W}}(\\mathbf{x})$ and $in$ "
+          "for $a$. Online training presents the samples in the order $n = 1, \\dots, N$. Vectors over "
+          "samples multiply entry by entry ($\\circ$).")
+      .notation("\\mathbf{x}_n, y_n", "sample n (with $x_{n0} = 1$) and its target")
+      .notation("a_n", "the pre-activation $\\mathbf{w}^\\top\\mathbf{x}_n$")
+      .notation("\\hat{y}_n = g(a_n)", "the output; g is the logistic sigmoid, $g' = g(1 - g)$")
+      .notation("E_n", "the sample error $\\frac{1}{2}(\\hat{y}_n - y_n)^2$")
+      .notation("E_{\\text{MSE}}", "$\\sum_n E_n = \\frac{1}{2}\\sum_n (\\hat{y}_n - y_n)^2$")
+      .notation("\\eta", "the learning rate (CTU, BMB: $\\alpha$)")
+      .notation("\\mathbf{w}(k)", "the weights after k epochs; within epoch 1 of online training, "
+                                  "$\\mathbf{w}^{(n)}$ after sample n")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
+  const Eigen::Index n_samples = s.inputs.rows();
+  trace.parameter("inputs", "(x_{ni})", "the samples' inputs, one row per sample, without $x_{n0} = 1$", s.inputs);
+  trace.parameter("y", "\\mathbf{y}", "the targets $y_n$", s.y);
+  trace.parameter("w_start", "\\mathbf{w}(0)", "the start weights $(w_0, w_1, w_2)$", s.w);
+  trace.parameter("eta", "\\eta", "the learning rate", s.eta);
+
+  forward_pass(trace);
+  per_sample_gradients(trace, n_samples);
+  scalar_form(trace);
+  vector_form(trace);
+  batch_gradient(trace, n_samples);
+  const std::string online_after_epoch_1 = online_epoch(trace, n_samples);
+  const auto [online_last, batch_last] = online_against_batch(trace, n_samples, online_after_epoch_1);
+  many_epochs(trace, s, online_last, batch_last);
   return trace;
 }
 

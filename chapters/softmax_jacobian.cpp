@@ -67,61 +67,10 @@ Verdict is_a_distribution(const Eigen::VectorXd& y) {
                       sums_to_one ? "yes" : "no", total)};
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace softmax_jacobian(const ChapterOptions& options) {
-  Trace trace("softmax_jacobian", "The softmax Jacobian and the softmax cross-entropy gradient");
-  trace
-      .summary("Softmax turns the output nodes' activations $\\mathbf{a}$ into probabilities "
-               "$\\mathbf{y}$. The quotient rule gives its Jacobian $\\partial y_i/\\partial a_j = "
-               "y_i(\\delta_{ij} - y_j)$, a symmetric matrix whose rows sum to 0; through it the "
-               "cross-entropy gradient collapses to $\\partial E/\\partial a_i = y_i - t_i$, in the "
-               "one-hot and in the class-index form. Everything is computed with the maximum "
-               "subtracted first, which keeps logits of ±1000 finite. The slides print no numbers: "
-               "the defaults are $\\mathbf{a} = (2, 1, 0.1)$ with true class $c = 2$, and "
-               "$\\mathbf{a}' = (1000, 999, -1000)$ with $c' = 3$.")
-      .source("PD", "003_b5a9c74466967a6d.txt",
-              {"Softmax output", "Derivative of softmax (1/4)", "Derivative of softmax (2/4)",
-               "Derivative of softmax (3/4)", "Derivative of softmax (4/4)",
-               "Derivative of cross-entropy loss (1/2)", "Derivative of cross-entropy loss (2/2)",
-               "Final result"})
-      .source("EDI", "000_7637ffcd816b0303.txt",
-              {"Normalisation of output nodes - softmax", "Computation graph – cross entropy layer"})
-      .convention("One sample, column vectors (PD, EDI). $\\mathbf{a}$ holds the output nodes' "
-                  "activations (pre-activations, logits), $\\mathbf{y} = \\operatorname{softmax}(\\mathbf{a})$ "
-                  "(EDI writes $\\hat{\\mathbf{y}}$), $\\mathbf{t}$ is the one-hot target and $c$ the "
-                  "true class, counted from 1. The Jacobian has $J_{ij} = \\partial y_i/\\partial a_j$ "
-                  "(row $i$: output $y_i$; column $j$: input $a_j$). $E$ is PD's pointwise error $E_n$ "
-                  "with $n$ omitted; EDI's $L$ is the same loss written with the class index.")
-      .notation("a_k", "activation (logit) of output node k")
-      .notation("y_k", "softmax output k, the probability of class k (EDI: $\\hat{y}_k$)")
-      .notation("m", "$\\max_k a_k$, subtracted before exponentiating")
-      .notation("\\delta_{ij}", "Kronecker delta: 1 if i = j, 0 otherwise")
-      .notation("J", "the softmax Jacobian, $J_{ij} = \\partial y_i / \\partial a_j$")
-      .notation("t_k", "one-hot target: $t_c = 1$, all others 0")
-      .notation("E", "cross-entropy, $E = -\\sum_k t_k \\ln y_k$ (EDI: $L = -\\log \\hat{y}_c$)")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  // The default logits and class, or a variant's: K = 3 or 4 logits with one decimal in [−2, 2]
-  // (no probability so small that a student's hand computation loses it).
-  Eigen::VectorXd a(3), big(3);
-  a << 2.0, 1.0, 0.1;
-  double c = 2;
-  big << 1000.0, 999.0, -1000.0;
-  double big_c = 3;
-  if (options.seed) {
-    Rng rng(*options.seed);
-    a = rng.decimals(rng.integer(3, 4), -2.0, 2.0, 1);
-    c = static_cast<double>(rng.integer(1, a.size()));
-    big << 1000.0, 1000.0 - rng.decimal(0.1, 3.0, 1), -1000.0 + rng.decimal(0.0, 0.9, 1);
-  }
-  trace.parameter("a", "\\mathbf{a}", "the output nodes' activations (logits)", a);
-  trace.parameter("c", "c", "the true class (1…K)", c);
-  trace.parameter("big.a", "\\mathbf{a}'", "logits of ±1000, for the stable forms", big);
-  trace.parameter("big.c", "c'", "the true class for a' (1…K)", big_c);
-
-  // ---- PD "Softmax output"; EDI "Normalisation of output nodes - softmax" ----------------------
+// PD "Softmax output"; EDI "Normalisation of output nodes - softmax".
+void softmax_as_written(Trace& trace) {
   trace.section("Softmax (PD \"Softmax output\", EDI \"Normalisation of output nodes - softmax\")");
   //! [softmax]
   trace.step("softmax.m", "The largest activation $m$, subtracted for stability")
@@ -150,8 +99,10 @@ Trace softmax_jacobian(const ChapterOptions& options) {
       .compute({"softmax.y"},
                [](const Inputs& in) -> Value { return is_a_distribution(in.vector("softmax.y")); });
   //! [softmax]
+}
 
-  // ---- PD "Derivative of softmax (1/4)…(3/4)": the quotient rule --------------------------------
+// PD "Derivative of softmax (1/4)…(3/4)": the quotient rule.
+void quotient_rule(Trace& trace) {
   // y_i = g/h with g = exp(a_i), h = Σ_k exp(a_k); f' = (g'h − h'g)/h², where ∂g/∂a_j = exp(a_i) if
   // j = i and 0 otherwise, and ∂h/∂a_j = exp(a_j). Shown for i = 1 with j = 1 and j = 2, on the
   // slide's unshifted exponentials (the shift cancels in the quotient).
@@ -196,8 +147,10 @@ Trace softmax_jacobian(const ChapterOptions& options) {
         return -y[1] * y[0];  // −y_j y_i
       });
   //! [quotient_rule]
+}
 
-  // ---- PD "Derivative of softmax (4/4)": the Jacobian with the Kronecker delta ------------------
+// PD "Derivative of softmax (4/4)": the Jacobian with the Kronecker delta.
+void jacobian_with_kronecker_delta(Trace& trace) {
   //! [the_jacobian]
   trace.section("The Jacobian (PD \"Derivative of softmax (4/4)\")");
   trace.step("jacobian.J", "The Jacobian $J_{ij} = y_i(\\delta_{ij} - y_j)$")
@@ -244,8 +197,10 @@ Trace softmax_jacobian(const ChapterOptions& options) {
         return agrees_with_differences(in.matrix("jacobian.J"), in.matrix("jacobian.fd"), "J");
       });
   //! [the_jacobian]
+}
 
-  // ---- PD "Derivative of cross-entropy loss (1/2), (2/2)": one-hot target -----------------------
+// PD "Derivative of cross-entropy loss (1/2), (2/2)": one-hot target.
+void cross_entropy_derivative(Trace& trace) {
   trace.section("Cross-entropy with a one-hot target (PD \"Derivative of cross-entropy loss\")");
   //! [cross_entropy_with_a_one_hot_target]
   trace.step("ce.t", "The one-hot target $\\mathbf{t}$ for class $c$")
@@ -311,8 +266,10 @@ Trace softmax_jacobian(const ChapterOptions& options) {
         return Verdict{fd.holds && chain <= 1e-12,
                        fmt::format("y − t equals Jᵀ ∂E/∂y (relative difference {:.1e}); {}", chain, fd.text)};
       });
+}
 
-  // ---- EDI "Computation graph – cross entropy layer": the class-index form ----------------------
+// EDI "Computation graph – cross entropy layer": the class-index form.
+void class_gradient_in_the_graph(Trace& trace) {
   //! [class_index_form]
   trace.section("The class-index form (EDI \"Computation graph – cross entropy layer\")");
   trace.step("ce_index.L", "Loss of the true class: $L = -\\log \\hat{y}_c$")
@@ -341,8 +298,10 @@ Trace softmax_jacobian(const ChapterOptions& options) {
                                    loss, grad)};
       });
   //! [class_index_form]
+}
 
-  // ---- Numerical stability: logits of ±1000 -------------------------------------------------------
+// Numerical stability: logits of ±1000.
+void numerical_stability(Trace& trace) {
   trace.section("Numerical stability: logits of ±1000");
   trace.step("big.naive", "Without the shift, $e^{a'_k}$ overflows")
       .formula("y'_k = \\frac{e^{a'_k}}{\\sum_j e^{a'_j}}")
@@ -430,6 +389,68 @@ Trace softmax_jacobian(const ChapterOptions& options) {
         return agrees_with_differences(in.vector("big.grad_a"), numeric, "y' − e_c'");
       });
   //! [log_softmax]
+}
+
+}  // namespace
+
+Trace softmax_jacobian(const ChapterOptions& options) {
+  Trace trace("softmax_jacobian", "The softmax Jacobian and the softmax cross-entropy gradient");
+  trace
+      .summary("Softmax turns the output nodes' activations $\\mathbf{a}$ into probabilities "
+               "$\\mathbf{y}$. The quotient rule gives its Jacobian $\\partial y_i/\\partial a_j = "
+               "y_i(\\delta_{ij} - y_j)$, a symmetric matrix whose rows sum to 0; through it the "
+               "cross-entropy gradient collapses to $\\partial E/\\partial a_i = y_i - t_i$, in the "
+               "one-hot and in the class-index form. Everything is computed with the maximum "
+               "subtracted first, which keeps logits of ±1000 finite. The slides print no numbers: "
+               "the defaults are $\\mathbf{a} = (2, 1, 0.1)$ with true class $c = 2$, and "
+               "$\\mathbf{a}' = (1000, 999, -1000)$ with $c' = 3$.")
+      .source("PD", "003_b5a9c74466967a6d.txt",
+              {"Softmax output", "Derivative of softmax (1/4)", "Derivative of softmax (2/4)",
+               "Derivative of softmax (3/4)", "Derivative of softmax (4/4)",
+               "Derivative of cross-entropy loss (1/2)", "Derivative of cross-entropy loss (2/2)",
+               "Final result"})
+      .source("EDI", "000_7637ffcd816b0303.txt",
+              {"Normalisation of output nodes - softmax", "Computation graph – cross entropy layer"})
+      .convention("One sample, column vectors (PD, EDI). $\\mathbf{a}$ holds the output nodes' "
+                  "activations (pre-activations, logits), $\\mathbf{y} = \\operatorname{softmax}(\\mathbf{a})$ "
+                  "(EDI writes $\\hat{\\mathbf{y}}$), $\\mathbf{t}$ is the one-hot target and $c$ the "
+                  "true class, counted from 1. The Jacobian has $J_{ij} = \\partial y_i/\\partial a_j$ "
+                  "(row $i$: output $y_i$; column $j$: input $a_j$). $E$ is PD's pointwise error $E_n$ "
+                  "with $n$ omitted; EDI's $L$ is the same loss written with the class index.")
+      .notation("a_k", "activation (logit) of output node k")
+      .notation("y_k", "softmax output k, the probability of class k (EDI: $\\hat{y}_k$)")
+      .notation("m", "$\\max_k a_k$, subtracted before exponentiating")
+      .notation("\\delta_{ij}", "Kronecker delta: 1 if i = j, 0 otherwise")
+      .notation("J", "the softmax Jacobian, $J_{ij} = \\partial y_i / \\partial a_j$")
+      .notation("t_k", "one-hot target: $t_c = 1$, all others 0")
+      .notation("E", "cross-entropy, $E = -\\sum_k t_k \\ln y_k$ (EDI: $L = -\\log \\hat{y}_c$)")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  // The default logits and class, or a variant's: K = 3 or 4 logits with one decimal in [−2, 2]
+  // (no probability so small that a student's hand computation loses it).
+  Eigen::VectorXd a(3), big(3);
+  a << 2.0, 1.0, 0.1;
+  double c = 2;
+  big << 1000.0, 999.0, -1000.0;
+  double big_c = 3;
+  if (options.seed) {
+    Rng rng(*options.seed);
+    a = rng.decimals(rng.integer(3, 4), -2.0, 2.0, 1);
+    c = static_cast<double>(rng.integer(1, a.size()));
+    big << 1000.0, 1000.0 - rng.decimal(0.1, 3.0, 1), -1000.0 + rng.decimal(0.0, 0.9, 1);
+  }
+  trace.parameter("a", "\\mathbf{a}", "the output nodes' activations (logits)", a);
+  trace.parameter("c", "c", "the true class (1…K)", c);
+  trace.parameter("big.a", "\\mathbf{a}'", "logits of ±1000, for the stable forms", big);
+  trace.parameter("big.c", "c'", "the true class for a' (1…K)", big_c);
+
+  softmax_as_written(trace);
+  quotient_rule(trace);
+  jacobian_with_kronecker_delta(trace);
+  cross_entropy_derivative(trace);
+  class_gradient_in_the_graph(trace);
+  numerical_stability(trace);
   return trace;
 }
 

@@ -67,54 +67,10 @@ Verdict agree(double value, double reference, const std::string& what) {
   return {error <= 1e-6, fmt::format("{}: relative error {:.1e}", what, error)};
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace tanh_derivative(const ChapterOptions& options) {
-  Trace trace("tanh_derivative", "The derivative of tanh");
-  trace
-      .summary(
-          "The quotient rule takes $f(a) = (e^a - e^{-a})/(e^a + e^{-a})$ to $f'(a) = 1 - f(a)^2$; "
-          "tanh is a stretched sigmoid, $\\tanh(c) = 2\\sigma(2c) - 1$, whose twin rule is "
-          "$\\sigma' = \\sigma(1 - \\sigma)$; with a slope λ the chain rule adds one factor λ, which "
-          "CTU's slide squares by mistake; and in backpropagation a tanh hidden node's delta is "
-          "$(1 - y_i^2)\\sum_k \\delta_k w_{ik}$. Every derivative stands beside a central finite "
-          "difference. Only BMB prints numbers (σ(1) = 0.73 and σ'(1) = 0.2); " +
-          std::string(options.seed ? "this variant draws every point, λ, ξ and the small network "
-                                     "from the seed."
-                                   : "the point a = 0.5, the table's points, λ = 2, ξ = 0.3 and the "
-                                     "small network are ours."))
-      .source("PD", "003_b5a9c74466967a6d.txt",
-              {"Derivative of tanh", "Backprop update", "Hyperbolic tangent: tanh", "Problems of sigmoid (2/2)",
-               "Error gradient: hidden nodes (3/4)"})
-      .source("EDI", "000_7637ffcd816b0303.txt", {"Other activation functions"})
-      .source("BMB", "001_86790086ad6a4e65.txt", {"Backpropagation: Another Example"})
-      .source("CTU", "002_ddd62baf13f113f4.txt", {"Reminder: Derivatives of Activation Functions"})
-      .convention(
-          "PD's: $a$ is a node's pre-activation, $y = f(a)$ its output, $\\delta_i = \\partial E_n/"
-          "\\partial a_i$, and $w_{ik}$ the weight from node i to a later node k. BMB writes the "
-          "sigmoid's input as x; CTU writes the potential ξ and the slope λ.")
-      .notation("f(a) = \\tanh(a)", "PD's activation; EDI calls it g(a)")
-      .notation("u, v", "the numerator $e^a - e^{-a}$ and denominator $e^a + e^{-a}$ of tanh")
-      .notation("\\sigma(x)", "the logistic sigmoid $1/(1 + e^{-x})$")
-      .notation("\\lambda, \\xi", "CTU's slope and potential: $y = f(\\xi)$ with $\\lambda\\xi$ inside")
-      .notation("\\delta_i, \\delta_k",
-                "the deltas $\\partial E_n/\\partial a$ of a hidden node i and the nodes k it feeds")
-      .notation("\\epsilon", "the finite-difference step, $10^{-5}$ (the library's default)")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  const Setting setting = options.seed ? drawn_setting(*options.seed) : default_setting();
-  trace.parameter("a", "a", "the point where the quotient rule is worked through", setting.a);
-  trace.parameter("points", "\\mathbf{a}", "sample points $a_j$ for the table", setting.points);
-  trace.parameter("sigmoid.x", "x", "BMB's sigmoid gate input ($w_0x_0 + w_1x_1 + w_2$ on the slide)",
-                  setting.sigmoid_x);
-  trace.parameter("lambda", "\\lambda", "CTU's slope", setting.lambda);
-  trace.parameter("xi", "\\xi", "CTU's potential", setting.xi);
-  trace.parameter("backprop.a", "a_i", "a tanh hidden node's pre-activation", setting.hidden_a);
-  trace.parameter("backprop.w", "w_{ik}", "its weights to the two linear output nodes k it feeds", setting.weights);
-  trace.parameter("backprop.t", "t_k", "the output nodes' targets", setting.targets);
-
-  // ---- tanh as PD and EDI write it ("Hyperbolic tangent: tanh", "Other activation functions") ---
+// tanh as PD and EDI write it ("Hyperbolic tangent: tanh", "Other activation functions").
+void tanh_as_written(Trace& trace) {
   //! [tanh_as_pd_and_edi_write_it]
   trace.section("tanh, as PD and EDI write it");
   trace.step("tanh.u", "The numerator $u = e^a - e^{-a}$")
@@ -152,8 +108,10 @@ Trace tanh_derivative(const ChapterOptions& options) {
                                                  gap)};
       });
   //! [tanh_as_pd_and_edi_write_it]
+}
 
-  // ---- PD Appendix B "Derivative of tanh": the quotient rule -----------------------------------
+// PD Appendix B "Derivative of tanh": the quotient rule.
+void quotient_rule(Trace& trace) {
   //! [derivative_of_tanh]
   trace.section("Derivative of tanh: the quotient rule");
   trace.step("tanh.du", "The numerator's derivative $u'$")
@@ -201,8 +159,10 @@ Trace tanh_derivative(const ChapterOptions& options) {
                        fmt::format("both forms match the finite difference to a relative error of {:.1e}", error)};
       });
   //! [derivative_of_tanh]
+}
 
-  // ---- The slope at sample points --------------------------------------------------------------
+// The slope at sample points.
+void slope_at_sample_points(Trace& trace) {
   trace.section("The slope at sample points");
   trace.step("points.f", "$f(a_j) = \\tanh(a_j)$ at each sample point")
       .formula("f(a_j) = \\tanh(a_j)")
@@ -241,8 +201,10 @@ Trace tanh_derivative(const ChapterOptions& options) {
                                                   "falls towards 0 as |a| grows (saturation)",
                                                   error)};
       });
+}
 
-  // ---- PD "Problems of sigmoid (2/2)": tanh(c) = 2σ(2c) − 1 -----------------------------------
+// PD "Problems of sigmoid (2/2)": tanh(c) = 2σ(2c) − 1.
+void tanh_from_sigmoid(Trace& trace) {
   //! [stretched_sigmoid]
   trace.section("tanh is a stretched sigmoid: $\\tanh(c) = 2\\sigma(2c) - 1$");
   trace.step("points.sigmoid_form", "$2\\sigma(2a_j) - 1$ at each sample point")
@@ -279,8 +241,10 @@ Trace tanh_derivative(const ChapterOptions& options) {
         return Verdict{gap <= 1e-12, fmt::format("the two agree to {:.1e} at every point", gap)};
       });
   //! [stretched_sigmoid]
+}
 
-  // ---- BMB "Backpropagation: Another Example": the sigmoid twin --------------------------------
+// BMB "Backpropagation: Another Example": the sigmoid twin.
+void sigmoid_twin(Trace& trace, const ChapterOptions& options) {
   //! [sigmoid_twin]
   trace.section("The sigmoid twin: $\\sigma' = \\sigma(1 - \\sigma)$");
   const bool slide = !options.seed;  // BMB's numbers belong to its own point x = 1
@@ -322,8 +286,10 @@ Trace tanh_derivative(const ChapterOptions& options) {
         return agree(in.scalar("sigmoid.derivative"), in.scalar("sigmoid.fd"), "σ(1 − σ) matches");
       });
   //! [sigmoid_twin]
+}
 
-  // ---- CTU "Reminder: Derivatives of Activation Functions": the slope-λ forms ------------------
+// CTU "Reminder: Derivatives of Activation Functions": the slope-λ forms.
+void slope_from_the_output(Trace& trace) {
   trace.section("CTU's slope-λ forms");
   trace.step("ctu.logsig.y", "logsig with slope λ: $y = 1/(1 + e^{-\\lambda\\xi})$")
       .formula("y = f(\\xi) = \\frac{1}{1 + e^{-\\lambda\\xi}}")
@@ -402,8 +368,10 @@ Trace tanh_derivative(const ChapterOptions& options) {
                                           "the chain rule gives one factor λ, not two",
                                           printed, fd, printed / fd)};
       });
+}
 
-  // ---- PD "Backprop update": a tanh hidden node's delta ----------------------------------------
+// PD "Backprop update": a tanh hidden node's delta.
+void tanh_hidden_delta(Trace& trace) {
   // A hidden node i (tanh) feeds two linear output nodes k with E_n = ½ Σ_k (y_k − t_k)²
   // (PD "Error gradient: output nodes", regression), so δ_k = y_k − t_k.
   //! [delta_of_a_tanh_hidden_node]
@@ -467,6 +435,62 @@ Trace tanh_derivative(const ChapterOptions& options) {
       });
   trace.claim_gradient("backprop.grad_w", "backprop.e", "backprop.w");
   //! [delta_of_a_tanh_hidden_node]
+}
+
+}  // namespace
+
+Trace tanh_derivative(const ChapterOptions& options) {
+  Trace trace("tanh_derivative", "The derivative of tanh");
+  trace
+      .summary(
+          "The quotient rule takes $f(a) = (e^a - e^{-a})/(e^a + e^{-a})$ to $f'(a) = 1 - f(a)^2$; "
+          "tanh is a stretched sigmoid, $\\tanh(c) = 2\\sigma(2c) - 1$, whose twin rule is "
+          "$\\sigma' = \\sigma(1 - \\sigma)$; with a slope λ the chain rule adds one factor λ, which "
+          "CTU's slide squares by mistake; and in backpropagation a tanh hidden node's delta is "
+          "$(1 - y_i^2)\\sum_k \\delta_k w_{ik}$. Every derivative stands beside a central finite "
+          "difference. Only BMB prints numbers (σ(1) = 0.73 and σ'(1) = 0.2); " +
+          std::string(options.seed ? "this variant draws every point, λ, ξ and the small network "
+                                     "from the seed."
+                                   : "the point a = 0.5, the table's points, λ = 2, ξ = 0.3 and the "
+                                     "small network are ours."))
+      .source("PD", "003_b5a9c74466967a6d.txt",
+              {"Derivative of tanh", "Backprop update", "Hyperbolic tangent: tanh", "Problems of sigmoid (2/2)",
+               "Error gradient: hidden nodes (3/4)"})
+      .source("EDI", "000_7637ffcd816b0303.txt", {"Other activation functions"})
+      .source("BMB", "001_86790086ad6a4e65.txt", {"Backpropagation: Another Example"})
+      .source("CTU", "002_ddd62baf13f113f4.txt", {"Reminder: Derivatives of Activation Functions"})
+      .convention(
+          "PD's: $a$ is a node's pre-activation, $y = f(a)$ its output, $\\delta_i = \\partial E_n/"
+          "\\partial a_i$, and $w_{ik}$ the weight from node i to a later node k. BMB writes the "
+          "sigmoid's input as x; CTU writes the potential ξ and the slope λ.")
+      .notation("f(a) = \\tanh(a)", "PD's activation; EDI calls it g(a)")
+      .notation("u, v", "the numerator $e^a - e^{-a}$ and denominator $e^a + e^{-a}$ of tanh")
+      .notation("\\sigma(x)", "the logistic sigmoid $1/(1 + e^{-x})$")
+      .notation("\\lambda, \\xi", "CTU's slope and potential: $y = f(\\xi)$ with $\\lambda\\xi$ inside")
+      .notation("\\delta_i, \\delta_k",
+                "the deltas $\\partial E_n/\\partial a$ of a hidden node i and the nodes k it feeds")
+      .notation("\\epsilon", "the finite-difference step, $10^{-5}$ (the library's default)")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  const Setting setting = options.seed ? drawn_setting(*options.seed) : default_setting();
+  trace.parameter("a", "a", "the point where the quotient rule is worked through", setting.a);
+  trace.parameter("points", "\\mathbf{a}", "sample points $a_j$ for the table", setting.points);
+  trace.parameter("sigmoid.x", "x", "BMB's sigmoid gate input ($w_0x_0 + w_1x_1 + w_2$ on the slide)",
+                  setting.sigmoid_x);
+  trace.parameter("lambda", "\\lambda", "CTU's slope", setting.lambda);
+  trace.parameter("xi", "\\xi", "CTU's potential", setting.xi);
+  trace.parameter("backprop.a", "a_i", "a tanh hidden node's pre-activation", setting.hidden_a);
+  trace.parameter("backprop.w", "w_{ik}", "its weights to the two linear output nodes k it feeds", setting.weights);
+  trace.parameter("backprop.t", "t_k", "the output nodes' targets", setting.targets);
+
+  tanh_as_written(trace);
+  quotient_rule(trace);
+  slope_at_sample_points(trace);
+  tanh_from_sigmoid(trace);
+  sigmoid_twin(trace, options);
+  slope_from_the_output(trace);
+  tanh_hidden_delta(trace);
   return trace;
 }
 

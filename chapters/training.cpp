@@ -238,10 +238,10 @@ AxisRange fitted(const std::vector<double>& ys, double low = 0.0) {
   return {low, high > low ? 1.05 * high : low + 1.0};
 }
 
-}  // namespace
+// ---- the sections, in reading order ------------------------------------------------------------
 
-Trace training(const ChapterOptions& options) {
-  const BmbSize size = options.full_size ? slide_size : reduced_size;
+// The chapter's title, summary, sources, convention and notation.
+Trace introduce(const ChapterOptions& options, const BmbSize& size) {
   Trace trace("training", "How the weights move: online, batch, mini-batch, momentum, L2");
   trace
       .summary(fmt::format(
@@ -298,8 +298,11 @@ Trace training(const ChapterOptions& options) {
       .notation("B", "the mini-batch size; an epoch makes ⌈N/B⌉ updates")
       .seed(options.seed)
       .rounding({Rounding::Mode::significant, 4});
+  return trace;
+}
 
-  // ---- parameters --------------------------------------------------------------------------------
+// Every number the chapter starts from: BMB's x, y, w1, w2, the small task, and each later section's own.
+void draw_parameters(Trace& trace, const ChapterOptions& options, const BmbSize& size) {
   Rng rng(options.seed ? *options.seed : seed_from_text("nnwb training: BMB's loop"));
   // x, y = randn(N, D_in), randn(N, D_out); w1, w2 = randn(D_in, H), randn(H, D_out)
   trace.parameter("bmb.x", "x", fmt::format("BMB's inputs, randn(N, D_in): ({}, {})", size.N, size.D_in),
@@ -343,12 +346,14 @@ Trace training(const ChapterOptions& options) {
   trace.parameter("stop.delta_min", "\\Delta_{min}", "the smallest |Δw| worth another epoch", 1e-2);
   trace.parameter("stop.patience", "p", "epochs without a new validation low before early stopping", 5.0);
   trace.parameter("stop.max_epochs", "n_{max}", "the maximum number of epochs", 300.0);
+}
 
-  // ---- BMB's training loop -------------------------------------------------------------------------
+// BMB's training loop: its first iteration line by line, then the loop on the library's Mlp and Sgd.
+void bmb_training_loop(Trace& trace, const BmbSize& size, bool full_size) {
   trace.section(fmt::format("Training of Neural Network with Backpropagation (BMB), N = {}, D_in = {}, H = {}, "
                             "D_out = {}, {} iterations{}",
                             size.N, size.D_in, size.H, size.D_out, size.iterations,
-                            options.full_size ? " (the slide's size)" : " (reduced; --full-size for the slide's)"));
+                            full_size ? " (the slide's size)" : " (reduced; --full-size for the slide's)"));
   // The first iteration, line by line as the slide's code writes it.
   //! [bmb_first_iteration]
   trace.step("bmb.h", "The hidden layer: h = 1 / (1 + exp(−x·w1))")
@@ -447,8 +452,10 @@ Trace training(const ChapterOptions& options) {
         const Eigen::MatrixXd& w2 = in.matrix("bmb.w2");
         return (cache->get(in).w2 - w2).norm() / w2.norm();
       });
+}
 
-  // ---- how to present the training samples ------------------------------------------------------------------
+// How to present the training samples: online, batch, mini-batch, and momentum, on the small task.
+void presenting_samples(Trace& trace) {
   trace.section("How to present training samples: online, batch, mini-batch (PD, CTU, IC)");
   trace.step("present.order", "Online learning shuffles the samples every epoch: the first epoch's order")
       .formula("\\pi = \\text{a uniformly random permutation of } 1 \\ldots N \\text{ (Fisher–Yates)}")
@@ -528,8 +535,10 @@ Trace training(const ChapterOptions& options) {
             in.vector("present.minibatch").tail(1), in.vector("present.momentum").tail(1);
         return last;
       });
+}
 
-  // ---- momentum on a quadratic --------------------------------------------------------------------------
+// Momentum on a quadratic: the run by the library against its closed form.
+void momentum_on_a_quadratic(Trace& trace) {
   trace.section("Momentum (PD): its closed form on a quadratic");
   trace.step("mom.k", "The quadratic's curvature")
       .formula("E(w) = \\tfrac{1}{2}(wx - t)^2 = \\tfrac{k}{2}(w - w^*)^2, \\quad k = x^2, \\; w^* = t/x")
@@ -627,8 +636,10 @@ Trace training(const ChapterOptions& options) {
         return Eigen::VectorXd(Eigen::Vector2d(std::abs(1.0 - in.scalar("mom.eta") * in.scalar("mom.k")),
                                                in.vector("mom.roots").maxCoeff()));
       });
+}
 
-  // ---- L2 regularisation, the bias left out ------------------------------------------------------------
+// L2 regularisation with the bias left out, and the sign of BMB's regularised update.
+void l2_regularisation(Trace& trace) {
   trace.section("L2 regularisation with the bias left out (BMB \"Neural Networks Cost Function\", \"Weight Update\")");
   // A 2-2-1 network of its own (tanh, linear output) on the task's data, so that checking these
   // gradients does not train the networks above again.
@@ -711,8 +722,10 @@ Trace training(const ChapterOptions& options) {
                                    "+λW each update grows the weights by αλW instead of shrinking them",
                                    to_descent, printed_off)};
       });
+}
 
-  // ---- stopping rules --------------------------------------------------------------------------------
+// CTU's stopping conditions: E < E_min, |Δw| < Δ_min, early stopping, maximum epochs.
+void stopping_conditions(Trace& trace) {
   trace.section("Stopping conditions (CTU): E < E_min, |Δw| < Δ_min, early stopping, maximum epochs");
   trace.step("stop.E_min", "The threshold E_min, a share ρ of the starting error")
       .formula("E_{min} = \\rho \\, E(0)")
@@ -780,8 +793,10 @@ Trace training(const ChapterOptions& options) {
         curves.row(1) = as_vector(h.validation_losses).transpose();
         return curves;
       }));
+}
 
-  // ---- figures -------------------------------------------------------------------------------------
+// The figures: BMB's loss, the four strategies, momentum, early stopping.
+void draw_figures(Trace& trace, const BmbSize& size) {
   {
     const std::vector<double> losses = as_std(std::get<Eigen::VectorXd>(trace.value("bmb.losses")));
     Plot plot;
@@ -833,7 +848,23 @@ Trace training(const ChapterOptions& options) {
     plot.curves.push_back({.title = "validation", .x = zero_to(curves.cols()), .y = validation});
     trace.figure({"early_stopping", "Early stopping: training and validation error until the validation error stops falling", plot});
   }
+}
+
+}  // namespace
+
+// The chapter: its sections in reading order.
+Trace training(const ChapterOptions& options) {
+  const BmbSize size = options.full_size ? slide_size : reduced_size;
+  Trace trace = introduce(options, size);
+  draw_parameters(trace, options, size);
+  bmb_training_loop(trace, size, options.full_size);
+  presenting_samples(trace);
+  momentum_on_a_quadratic(trace);
+  l2_regularisation(trace);
+  stopping_conditions(trace);
+  draw_figures(trace, size);
   return trace;
 }
+
 
 }  // namespace nnwb::chapters

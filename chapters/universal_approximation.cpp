@@ -242,58 +242,10 @@ Figure fit_figure(const Target& target, const Eigen::VectorXd& x, const Eigen::V
           plot};
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace universal_approximation(const ChapterOptions& options) {
-  Trace trace("universal_approximation", "Universal approximation with three tanh hidden units");
-  const std::uint64_t seed = options.seed.value_or(default_seed);
-  trace
-      .summary(fmt::format(
-          "Bishop's illustration on PD's slide: a network with one hidden layer of only 3 tanh units and a "
-          "linear output fits x², sin(x), |x| and the Heaviside step H(x), each from N = {} points drawn "
-          "uniformly in (−1, 1). Each fit minimises the sum-of-squares error E by Levenberg–Marquardt from {} "
-          "seeded starts, keeping the best; the trace gives its weights, RMS and largest error, checks that "
-          "the gradient of E is ≈ 0 there (backpropagation against central differences), and writes the "
-          "output at one point as the sum of the three hidden units' weighted outputs plus the bias. For x² "
-          "and H, E has no minimiser (it falls towards 0 as the weights grow), so a fit is where LM stops, "
-          "after at most {} steps per start. The slide prints no numbers: {}",
-          sample_count, start_count, max_iterations,
-          options.seed ? fmt::format("this variant draws the points and the starts from seed {}.", seed)
-                       : fmt::format("the points and the starts are ours, drawn from seed {} (Cybenko's year).",
-                                     default_seed)))
-      .source("PD", "003_b5a9c74466967a6d.txt",
-              {"Universal approximation capability [Cybenko89]", "Error & output functions: regression",
-               "Step 2 – error gradient (1/2)"})
-      .source("CTU", "002_ddd62baf13f113f4.txt", {"Universal Approximation Theorem (Cybenko, 1989; Hornik et al., 1989)"})
-      .source("EDI", "000_7637ffcd816b0303.txt", {"Recap: Ability of neural networks"})
-      .convention(
-          "Bishop's two-layer network (PRML eq. 5.7, the book PD's figure is taken from), in column vectors: "
-          "hidden unit j has $a_j = w^{(1)}_{j1} x + w^{(1)}_{j0}$ and output $z_j = \\tanh(a_j)$; the linear "
-          "output is $y = \\sum_{j=1}^{3} w^{(2)}_{1j} z_j + w^{(2)}_{10}$ (PD: regression output $y = f(c) = c$). "
-          "The weight vector is $\\theta = (w^{(1)}_{11}, w^{(1)}_{21}, w^{(1)}_{31}, w^{(1)}_{10}, w^{(1)}_{20}, "
-          "w^{(1)}_{30}, w^{(2)}_{11}, w^{(2)}_{12}, w^{(2)}_{13}, w^{(2)}_{10})$, the library's Mlp order "
-          "(vec W, then b, layer by layer). PD's error $E = \\frac{1}{2}\\sum_n (y(x_n) - t_n)^2$; "
-          "RMS $= \\sqrt{2E/N}$. $H(x) = 1$ for $x > 0$, 0 for $x < 0$ (no point is drawn at 0). Gradient "
-          "norms are max-norms.")
-      .notation("x_n, t_n", "the n-th input, uniform in (−1, 1), and its target $t_n = f(x_n)$")
-      .notation("w^{(1)}_{j1}, w^{(1)}_{j0}", "hidden unit j's weight on x and its bias")
-      .notation("w^{(2)}_{1j}, w^{(2)}_{10}", "the output's weight on hidden unit j and its bias")
-      .notation("z_j(x)", "hidden unit j's output $\\tanh(w^{(1)}_{j1} x + w^{(1)}_{j0})$")
-      .notation("y(x)", "the network's output")
-      .notation("\\theta, \\theta_0, \\theta^*", "all 10 weights; a start; the fit")
-      .notation("E, E_n", "the sum-of-squares error and its n-th term (PD)")
-      .notation("J", "the Jacobian $\\partial y(x_n)/\\partial\\theta$, one row per point")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 4});
-
-  const Setting s = drawn_setting(seed);
-  trace.parameter("x", "x_n", fmt::format("the N = {} inputs, uniform in (−1, 1)", sample_count), s.x);
-  trace.parameter("starts", "\\theta_0",
-                  "Levenberg–Marquardt's three starts, one per column (θ's order); slopes in [−3, 3), other weights "
-                  "in [−1, 1), output bias in [−0.5, 0.5)",
-                  s.starts);
-
-  // ---- The data ----------------------------------------------------------------------------------
+// The data.
+void the_data(Trace& trace) {
   trace.section("The data: N = 50 points uniform in (−1, 1), and their targets");
   trace.step("data.range", "The smallest and the largest input, inside (−1, 1)")
       .formula("(\\min_n x_n, \\max_n x_n)")
@@ -306,8 +258,10 @@ Trace universal_approximation(const ChapterOptions& options) {
         .formula(fmt::format("t_n = {}", target.at_point))
         .compute({"x"}, [f = target.f](const Inputs& in) -> Value { return Eigen::VectorXd(in.vector("x").unaryExpr(f)); });
   }
+}
 
-  // ---- The network -------------------------------------------------------------------------------
+// The network.
+void the_network(Trace& trace) {
   trace.section("The network: 1 input, 3 tanh hidden units, 1 linear output");
   //! [the_network]
   trace.step("net.weights", "The number of weights: $3 \\cdot (1 + 1)$ into the hidden units, $3 + 1$ into the output")
@@ -318,8 +272,10 @@ Trace universal_approximation(const ChapterOptions& options) {
                        fmt::format("P = {} weights, one row of the starts each", p)};
       });
   //! [the_network]
+}
 
-  // ---- One fit per target ------------------------------------------------------------------------
+// One fit per target.
+void one_fit_per_target(Trace& trace) {
   for (const Target& target : targets) {
     const std::string id = target.id, data = "data." + id, p = "fit." + id + ".";
     trace.section(fmt::format("The fit to $t = {}$", target.formula));
@@ -459,8 +415,10 @@ Trace universal_approximation(const ChapterOptions& options) {
     trace.claim_gradient(p + "dy1", p + "y1", p + "w");
     //! [output_as_a_sum_of_hidden_units]
   }
+}
 
-  // ---- All four -------------------------------------------------------------------------------
+// All four.
+void all_four(Trace& trace) {
   trace.section("All four fits");
   trace.step("summary.rms", "The RMS errors of the four fits: $x^2$, $\\sin(x)$, $|x|$, $H(x)$")
       .formula("(\\text{RMS}_{x^2}, \\text{RMS}_{\\sin}, \\text{RMS}_{|x|}, \\text{RMS}_{H})")
@@ -468,14 +426,74 @@ Trace universal_approximation(const ChapterOptions& options) {
         return Eigen::VectorXd(Eigen::Vector4d(in.scalar("fit.square.rms"), in.scalar("fit.sine.rms"),
                                                in.scalar("fit.abs.rms"), in.scalar("fit.step.rms")));
       });
+}
 
-  // ---- The picture: one panel per target, as on the slide -------------------------------------
+// The picture: one panel per target, as on the slide.
+void the_picture(Trace& trace) {
   for (const Target& target : targets) {
     const std::string id = target.id;
     trace.figure(fit_figure(target, std::get<Eigen::VectorXd>(trace.value("x")),
                             std::get<Eigen::VectorXd>(trace.value("data." + id)),
                             std::get<Eigen::VectorXd>(trace.value("fit." + id + ".w"))));
   }
+}
+
+}  // namespace
+
+Trace universal_approximation(const ChapterOptions& options) {
+  Trace trace("universal_approximation", "Universal approximation with three tanh hidden units");
+  const std::uint64_t seed = options.seed.value_or(default_seed);
+  trace
+      .summary(fmt::format(
+          "Bishop's illustration on PD's slide: a network with one hidden layer of only 3 tanh units and a "
+          "linear output fits x², sin(x), |x| and the Heaviside step H(x), each from N = {} points drawn "
+          "uniformly in (−1, 1). Each fit minimises the sum-of-squares error E by Levenberg–Marquardt from {} "
+          "seeded starts, keeping the best; the trace gives its weights, RMS and largest error, checks that "
+          "the gradient of E is ≈ 0 there (backpropagation against central differences), and writes the "
+          "output at one point as the sum of the three hidden units' weighted outputs plus the bias. For x² "
+          "and H, E has no minimiser (it falls towards 0 as the weights grow), so a fit is where LM stops, "
+          "after at most {} steps per start. The slide prints no numbers: {}",
+          sample_count, start_count, max_iterations,
+          options.seed ? fmt::format("this variant draws the points and the starts from seed {}.", seed)
+                       : fmt::format("the points and the starts are ours, drawn from seed {} (Cybenko's year).",
+                                     default_seed)))
+      .source("PD", "003_b5a9c74466967a6d.txt",
+              {"Universal approximation capability [Cybenko89]", "Error & output functions: regression",
+               "Step 2 – error gradient (1/2)"})
+      .source("CTU", "002_ddd62baf13f113f4.txt", {"Universal Approximation Theorem (Cybenko, 1989; Hornik et al., 1989)"})
+      .source("EDI", "000_7637ffcd816b0303.txt", {"Recap: Ability of neural networks"})
+      .convention(
+          "Bishop's two-layer network (PRML eq. 5.7, the book PD's figure is taken from), in column vectors: "
+          "hidden unit j has $a_j = w^{(1)}_{j1} x + w^{(1)}_{j0}$ and output $z_j = \\tanh(a_j)$; the linear "
+          "output is $y = \\sum_{j=1}^{3} w^{(2)}_{1j} z_j + w^{(2)}_{10}$ (PD: regression output $y = f(c) = c$). "
+          "The weight vector is $\\theta = (w^{(1)}_{11}, w^{(1)}_{21}, w^{(1)}_{31}, w^{(1)}_{10}, w^{(1)}_{20}, "
+          "w^{(1)}_{30}, w^{(2)}_{11}, w^{(2)}_{12}, w^{(2)}_{13}, w^{(2)}_{10})$, the library's Mlp order "
+          "(vec W, then b, layer by layer). PD's error $E = \\frac{1}{2}\\sum_n (y(x_n) - t_n)^2$; "
+          "RMS $= \\sqrt{2E/N}$. $H(x) = 1$ for $x > 0$, 0 for $x < 0$ (no point is drawn at 0). Gradient "
+          "norms are max-norms.")
+      .notation("x_n, t_n", "the n-th input, uniform in (−1, 1), and its target $t_n = f(x_n)$")
+      .notation("w^{(1)}_{j1}, w^{(1)}_{j0}", "hidden unit j's weight on x and its bias")
+      .notation("w^{(2)}_{1j}, w^{(2)}_{10}", "the output's weight on hidden unit j and its bias")
+      .notation("z_j(x)", "hidden unit j's output $\\tanh(w^{(1)}_{j1} x + w^{(1)}_{j0})$")
+      .notation("y(x)", "the network's output")
+      .notation("\\theta, \\theta_0, \\theta^*", "all 10 weights; a start; the fit")
+      .notation("E, E_n", "the sum-of-squares error and its n-th term (PD)")
+      .notation("J", "the Jacobian $\\partial y(x_n)/\\partial\\theta$, one row per point")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 4});
+
+  const Setting s = drawn_setting(seed);
+  trace.parameter("x", "x_n", fmt::format("the N = {} inputs, uniform in (−1, 1)", sample_count), s.x);
+  trace.parameter("starts", "\\theta_0",
+                  "Levenberg–Marquardt's three starts, one per column (θ's order); slopes in [−3, 3), other weights "
+                  "in [−1, 1), output bias in [−0.5, 0.5)",
+                  s.starts);
+
+  the_data(trace);
+  the_network(trace);
+  one_fit_per_target(trace);
+  all_four(trace);
+  the_picture(trace);
   return trace;
 }
 

@@ -235,52 +235,10 @@ Setting drawn_setting(std::uint64_t seed) {
   return s;
 }
 
-}  // namespace
+// ---- the sections, in reading order --------------------------------------------------------------
 
-Trace xnor_mlp(const ChapterOptions& options) {
-  Trace trace("xnor_mlp", "Logical XNOR with a multilayer perceptron");
-  const bool slide = !options.seed;  // the slide's numbers belong to its own example
-  trace
-      .summary(std::string(
-                   "XNOR is not linearly separable, so one threshold unit cannot compute it; two layers "
-                   "can. The step network's table is worked row by row (hidden unit 1 is an AND, hidden "
-                   "unit 2 a NOR, the output their OR on the slide), then all four rows at once in BMB's "
-                   "matrix notation $W^{(1)}X^{(1)} = z^{(2)}$. Example I swaps the step for the sigmoid, "
-                   "feeds one input forward to $a^{(3)}_1$ and back-propagates to $\\delta^{(2)}_1$. The "
-                   "feedforward example writes a 2-2-1 network as one nested expression. ") +
-               (slide ? "Example I's weights are the classic sigmoid XNOR weights, since the slide's figure "
-                        "is missing from the text; the feedforward example's numbers are ours."
-                      : "This variant draws the rows' order, the step network's weights, Example I's input "
-                        "and weights, and the feedforward example's numbers from the seed."))
-      .source("BMB", "001_86790086ad6a4e65.txt",
-              {"Solution to Logical XNOR with MLP", "Notation for Logical XNOR with MLP", "Example I",
-               "Feedforward Example", "Neural Networks Backpropagation", "Neural Networks Cost Function",
-               "Neural Networks Weight Update"})
-      .convention(
-          "BMB's: $z^{(j+1)} = W^{(j)} [a^{(j)}_0; a^{(j)}]$ with the bias unit $a^{(j)}_0 = x_0 = 1$ and "
-          "$W^{(j)}$ of shape $s_{j+1} \\times (s_j + 1)$, its bias as the first column; $w^{(j)}_{ik}$ "
-          "runs from unit k of layer j to unit i of layer j+1 (the table's header writes the same weight "
-          "$W^{(1)}_{k,i}$, from-to). z is a weighted sum, $a = g(z)$ an activation (the library's Mlp "
-          "calls these a and z). The step is $g(z) = 1$ if $z > 0$, else 0, so $g(0) = 0$; each weighted "
-          "sum of the step network is rounded to 9 decimal places before g, so that binary rounding "
-          "($0.1 + 0.2 - 0.3 = 5.6 \\cdot 10^{-17}$ in doubles) cannot push a sum that is 0 above 0. "
-          "Example I: $J = \\frac{1}{2}(y - a^{(3)}_1)^2$ (BMB's simpler cost with m = 1) and BMB's "
-          "$\\delta^{(3)} = (y - a^{(3)}) \\circ g'(z^{(3)})$, which is $-\\partial J/\\partial z^{(3)}$, "
-          "the negative of the δ = ∂J/∂z that the slide's own definition states. The feedforward "
-          "example numbers its nodes 1…5 and writes $W_{i,j}$ from node i to node j, without biases.")
-      .notation("x_0, x_1, x_2", "the bias input $x_0 = a^{(1)}_0 = 1$ and the two Boolean inputs")
-      .notation("w^{(j)}_{ik}", "weight from unit k of layer j to unit i of layer j+1; $w^{(j)}_{i0}$ is a bias")
-      .notation("W^{(j)}", "BMB's weight matrix, $s_{j+1} \\times (s_j + 1)$, bias first column")
-      .notation("z^{(j)}_i, a^{(j)}_i", "unit i of layer j: its weighted sum and its activation $g(z)$")
-      .notation("h_W(x) = a^{(3)}_1", "the network's output")
-      .notation("\\delta^{(j)}_i", "BMB's error of unit i in layer j: $(y - a)g'$ at the output")
-      .notation("a_1 \\ldots a_5, W_{i,j}", "the feedforward example's nodes and weights (from i to j)")
-      .seed(options.seed)
-      .rounding({Rounding::Mode::significant, 5});
-
-  const Setting s = options.seed ? drawn_setting(*options.seed) : Setting{};
-
-  // ---- parameters --------------------------------------------------------------------------------
+// The parameters: every number the chapter starts from.
+void draw_parameters(Trace& trace, const Setting& s) {
   const std::array<std::pair<const char*, const std::array<double, 3>*>, 3> units = {
       {{"w1.1", &s.step.h1}, {"w1.2", &s.step.h2}, {"w2.1", &s.step.out}}};
   const char* unit_meaning[] = {"hidden unit 1", "hidden unit 2", "the output unit"};
@@ -309,8 +267,10 @@ Trace xnor_mlp(const ChapterOptions& options) {
                     s.ff[k]);
   trace.parameter("ff.a1", "a_1", "the feedforward example's first input", s.ff_input[0]);
   trace.parameter("ff.a2", "a_2", "its second input", s.ff_input[1]);
+}
 
-  // ---- "Solution to Logical XNOR with MLP": the table, row by row -----------------------------------
+// "Solution to Logical XNOR with MLP": the table, row by row.
+void table_row_by_row(Trace& trace, bool slide) {
   // What the slide prints in each column, rows (0,0), (0,1), (1,0), (1,1).
   const std::array<std::array<const char*, 4>, 6> printed = {{{"-0.3", "-0.1", "-0.1", "0.1"},
                                                               {"0", "0", "0", "1"},
@@ -369,8 +329,10 @@ Trace xnor_mlp(const ChapterOptions& options) {
         });
   }
   //! [the_table_row_by_row]
+}
 
-  // ---- What each unit computes ------------------------------------------------------------------------
+// What each unit computes.
+void what_each_unit_computes(Trace& trace) {
   trace.section("What each unit computes");
   //! [what_each_unit_computes]
   for (int i = 1; i <= 2; ++i) {
@@ -414,8 +376,10 @@ Trace xnor_mlp(const ChapterOptions& options) {
         });
   }
   //! [what_each_unit_computes]
+}
 
-  // ---- "Notation for Logical XNOR with MLP": all four rows at once, in matrices ---------------------
+// "Notation for Logical XNOR with MLP": all four rows at once, in matrices.
+void all_rows_in_matrices(Trace& trace) {
   trace.section("Notation for Logical XNOR with MLP: the four rows in matrix form");
   trace.step("matrix.W1", "The hidden layer's weights $W^{(1)}$, of shape $s_2 \\times (s_1 + 1) = 2 \\times 3$")
       .formula("W^{(1)} = \\begin{bmatrix} w^{(1)}_{10} & w^{(1)}_{11} & w^{(1)}_{12} \\\\ w^{(1)}_{20} & "
@@ -493,8 +457,10 @@ Trace xnor_mlp(const ChapterOptions& options) {
                                                 : fmt::format("a column differs from the table by {:.1e}", gap)};
         });
   }
+}
 
-  // ---- "Example I": sigmoid units, forward to a₁⁽³⁾ and back to δ₁⁽²⁾ -------------------------------
+// "Example I": sigmoid units, forward to a₁⁽³⁾ and back to δ₁⁽²⁾.
+void example_one(Trace& trace) {
   trace.section("Example I: sigmoid units, forward to $a^{(3)}_1$, back to $\\delta^{(2)}_1$");
   //! [example_i_forward]
   trace.step("example1.a1", "The input with its bias unit: $a^{(1)} = [1; \\mathbf{x}]$")
@@ -623,8 +589,10 @@ Trace xnor_mlp(const ChapterOptions& options) {
       trace.claim_gradient("example1.grad_W1", "example1.J", "ex1.W1");
     }
   }
+}
 
-  // ---- "Feedforward Example": the 2-2-1 network as one nested expression -----------------------------
+// "Feedforward Example": the 2-2-1 network as one nested expression.
+void feedforward_example(Trace& trace) {
   trace.section("Feedforward Example: a 2-2-1 network, term by term");
   //! [feedforward_example]
   trace.step("ff.in3", "Node 3's weighted input $W_{1,3} a_1 + W_{2,3} a_2$")
@@ -705,6 +673,59 @@ Trace xnor_mlp(const ChapterOptions& options) {
         return a5 * (1.0 - a5) * in.scalar("ff.W35") * a3 * (1.0 - a3) * in.scalar("ff.a1");  // chain rule
       });
   trace.claim_gradient("ff.da5_dW13", "ff.a5", "ff.W13");
+}
+
+}  // namespace
+
+Trace xnor_mlp(const ChapterOptions& options) {
+  Trace trace("xnor_mlp", "Logical XNOR with a multilayer perceptron");
+  const bool slide = !options.seed;  // the slide's numbers belong to its own example
+  trace
+      .summary(std::string(
+                   "XNOR is not linearly separable, so one threshold unit cannot compute it; two layers "
+                   "can. The step network's table is worked row by row (hidden unit 1 is an AND, hidden "
+                   "unit 2 a NOR, the output their OR on the slide), then all four rows at once in BMB's "
+                   "matrix notation $W^{(1)}X^{(1)} = z^{(2)}$. Example I swaps the step for the sigmoid, "
+                   "feeds one input forward to $a^{(3)}_1$ and back-propagates to $\\delta^{(2)}_1$. The "
+                   "feedforward example writes a 2-2-1 network as one nested expression. ") +
+               (slide ? "Example I's weights are the classic sigmoid XNOR weights, since the slide's figure "
+                        "is missing from the text; the feedforward example's numbers are ours."
+                      : "This variant draws the rows' order, the step network's weights, Example I's input "
+                        "and weights, and the feedforward example's numbers from the seed."))
+      .source("BMB", "001_86790086ad6a4e65.txt",
+              {"Solution to Logical XNOR with MLP", "Notation for Logical XNOR with MLP", "Example I",
+               "Feedforward Example", "Neural Networks Backpropagation", "Neural Networks Cost Function",
+               "Neural Networks Weight Update"})
+      .convention(
+          "BMB's: $z^{(j+1)} = W^{(j)} [a^{(j)}_0; a^{(j)}]$ with the bias unit $a^{(j)}_0 = x_0 = 1$ and "
+          "$W^{(j)}$ of shape $s_{j+1} \\times (s_j + 1)$, its bias as the first column; $w^{(j)}_{ik}$ "
+          "runs from unit k of layer j to unit i of layer j+1 (the table's header writes the same weight "
+          "$W^{(1)}_{k,i}$, from-to). z is a weighted sum, $a = g(z)$ an activation (the library's Mlp "
+          "calls these a and z). The step is $g(z) = 1$ if $z > 0$, else 0, so $g(0) = 0$; each weighted "
+          "sum of the step network is rounded to 9 decimal places before g, so that binary rounding "
+          "($0.1 + 0.2 - 0.3 = 5.6 \\cdot 10^{-17}$ in doubles) cannot push a sum that is 0 above 0. "
+          "Example I: $J = \\frac{1}{2}(y - a^{(3)}_1)^2$ (BMB's simpler cost with m = 1) and BMB's "
+          "$\\delta^{(3)} = (y - a^{(3)}) \\circ g'(z^{(3)})$, which is $-\\partial J/\\partial z^{(3)}$, "
+          "the negative of the δ = ∂J/∂z that the slide's own definition states. The feedforward "
+          "example numbers its nodes 1…5 and writes $W_{i,j}$ from node i to node j, without biases.")
+      .notation("x_0, x_1, x_2", "the bias input $x_0 = a^{(1)}_0 = 1$ and the two Boolean inputs")
+      .notation("w^{(j)}_{ik}", "weight from unit k of layer j to unit i of layer j+1; $w^{(j)}_{i0}$ is a bias")
+      .notation("W^{(j)}", "BMB's weight matrix, $s_{j+1} \\times (s_j + 1)$, bias first column")
+      .notation("z^{(j)}_i, a^{(j)}_i", "unit i of layer j: its weighted sum and its activation $g(z)$")
+      .notation("h_W(x) = a^{(3)}_1", "the network's output")
+      .notation("\\delta^{(j)}_i", "BMB's error of unit i in layer j: $(y - a)g'$ at the output")
+      .notation("a_1 \\ldots a_5, W_{i,j}", "the feedforward example's nodes and weights (from i to j)")
+      .seed(options.seed)
+      .rounding({Rounding::Mode::significant, 5});
+
+  const Setting s = options.seed ? drawn_setting(*options.seed) : Setting{};
+
+  draw_parameters(trace, s);
+  table_row_by_row(trace, slide);
+  what_each_unit_computes(trace);
+  all_rows_in_matrices(trace);
+  example_one(trace);
+  feedforward_example(trace);
   return trace;
 }
 

@@ -8,9 +8,11 @@ build/docs/html and checks, on each:
 - every picture loaded: each <img> has a size, each SVG <object> has a document with an <svg>;
 - every internal link resolves: the file exists, and so does the anchor it names.
 
-A PNG screenshot of each page is kept in the screenshot folder.
+A PNG screenshot of each page is kept in the screenshot folder: its first screen (1200×1800), or
+the whole page (up to 16000 pixels high) for a page that failed, and for every page with
+--full-screenshots (about two seconds a page more).
 
-    tests/docs_browser_test.py build/docs/html build/docs/screenshots
+    tests/docs_browser_test.py build/docs/html build/docs/screenshots [--full-screenshots]
 """
 import html.parser
 import pathlib
@@ -88,11 +90,13 @@ def broken_links(page, hrefs):
 
 
 def main():
-    if len(sys.argv) != 3:
+    arguments = [a for a in sys.argv[1:] if a != "--full-screenshots"]
+    full_screenshots = len(arguments) < len(sys.argv) - 1
+    if len(arguments) != 2:
         print(__doc__)
         return 2
-    site = pathlib.Path(sys.argv[1]).resolve()
-    shots = pathlib.Path(sys.argv[2])
+    site = pathlib.Path(arguments[0]).resolve()
+    shots = pathlib.Path(arguments[1])
     shots.mkdir(parents=True, exist_ok=True)
     chapters = sorted(p for p in site.glob("chapter_*.html") if "_8" not in p.name)  # not chapter_8hpp.html
     pages = [site / name for name in ("index.html", "chapters.html", "instructors.html", "trace_format.html",
@@ -134,11 +138,14 @@ def main():
             problems += driver.execute_script(PICTURES)
             hrefs = driver.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
             problems += broken_links(page, hrefs)
-            # The whole page in one PNG (up to 16000 pixels high), then back to the usual window.
-            height = driver.execute_script("return document.documentElement.scrollHeight")
-            driver.set_window_size(1200, min(max(height, 800), 16000))
-            driver.save_screenshot(str(shots / (page.stem + ".png")))
-            driver.set_window_size(1200, 1800)
+            if problems or full_screenshots:
+                # The whole page in one PNG (up to 16000 pixels high), then back to the usual window.
+                height = driver.execute_script("return document.documentElement.scrollHeight")
+                driver.set_window_size(1200, min(max(height, 800), 16000))
+                driver.save_screenshot(str(shots / (page.stem + ".png")))
+                driver.set_window_size(1200, 1800)
+            else:
+                driver.save_screenshot(str(shots / (page.stem + ".png")))
             if problems:
                 failures += 1
                 print(f"FAIL {page.name}:")
