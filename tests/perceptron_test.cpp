@@ -81,7 +81,9 @@ Run rerun(const Points& p, Eigen::VectorXd w, double eta, int bound) {
     run.after_visit.emplace_back();
     for (std::size_t n = 0; n < p.x.size(); ++n) {
       const double a = activation(w, p.x[n]);
-      const Eigen::Vector3d phi(1, p.x[n][0], p.x[n][1]);
+      // A dynamic vector: GCC 12, with AVX-512, wrongly calls a fixed-size Vector3d used in w += η·φ
+      // "maybe uninitialized" (its packet reads past the third entry).
+      const Eigen::VectorXd phi = Eigen::Vector3d(1, p.x[n][0], p.x[n][1]);
       if (p.t[n] > 0 && a <= 0) w += eta * phi;  // add
       if (p.t[n] < 0 && a >= 0) w -= eta * phi;  // subtract
       run.after_visit.back().push_back(w);
