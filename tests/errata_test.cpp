@@ -1,4 +1,6 @@
-// Chapter 21, errata (chapters/errata.cpp): for every candidate, this file computes its own
+// Chapter 21, errata (chapters/errata.cpp; one deck's candidates in each of chapters/errata_edi.cpp,
+// errata_bmb.cpp, errata_ctu.cpp, errata_pd.cpp and errata_ic.cpp, their shared steps in
+// errata_parts.hpp): for every candidate, this file computes its own
 // reference (central differences and closed forms written here with Eigen, never the chapter's
 // helpers) and, for every formula that does not hold, its own evaluation of the slide's formula as
 // printed; it then reaches its own verdict and checks that the trace reaches the same one, on the
@@ -597,6 +599,28 @@ BOOST_AUTO_TEST_CASE(every_candidate_is_judged_here_and_nothing_is_left_out) {
   BOOST_TEST(scalar(t, "tally.candidates") == static_cast<double>(all().size()));
   BOOST_TEST(scalar(t, "tally.not_holding") == static_cast<double>(failing));
   BOOST_TEST(verdict(t, "tally.corrected").holds);
+}
+
+// One file per deck (errata_edi.cpp … errata_ic.cpp), called in the decks' order: every candidate's id
+// starts with its deck, the decks come in the order EDI, BMB, CTU, PD, IC, and each candidate makes the
+// steps errata_parts.hpp's add() promises: .slide, .check, the verdict, and where the slide's formula
+// does not hold, .corrected and .corrected_holds.
+BOOST_AUTO_TEST_CASE(each_deck_file_adds_its_candidates_in_the_decks_order) {
+  const Trace t = nnwb::chapters::errata({});
+  const std::vector<std::string> decks = {"edi.", "bmb.", "ctu.", "pd.", "ic."};
+  std::size_t deck = 0;
+  std::vector<std::size_t> per_deck(decks.size(), 0);
+  for (const auto& id : candidates_of(t)) {
+    while (deck < decks.size() && id.rfind(decks[deck], 0) != 0) ++deck;
+    BOOST_TEST_REQUIRE(deck < decks.size(), id << " is out of the decks' order or has no deck");
+    ++per_deck[deck];
+    BOOST_TEST(t.has(id + ".slide"));
+    BOOST_TEST(t.has(id + ".check"));
+    const bool holds = verdict(t, id).holds;
+    BOOST_TEST(t.has(id + ".corrected") == !holds, id);
+    BOOST_TEST(t.has(id + ".corrected_holds") == !holds, id);
+  }
+  for (std::size_t k = 0; k < decks.size(); ++k) BOOST_TEST(per_deck[k] > 0u, decks[k] << " has no candidate");
 }
 
 BOOST_DATA_TEST_CASE(each_verdict_reached_independently, bdata::xrange(0, 6), k) {
