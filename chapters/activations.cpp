@@ -36,7 +36,7 @@
 #include "nnwb/sampled_curve.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace activations_parts {  // the chapter's sections and what they share
 
 // The lecture's parameters, or a variant's.
 struct Setting {
@@ -611,9 +611,10 @@ void sparsity(Trace& trace) {
       });
 }
 
-}  // namespace
+}  // namespace activations_parts
 
 Trace activations(const ChapterOptions& options) {
+  using namespace activations_parts;
   Trace trace("activations", "The activation zoo: values, derivatives, saturation");
   const std::string h = fmt::format("10^{{{:.0f}}}", std::log10(default_epsilon));
   trace

@@ -40,7 +40,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace dag_backprop_parts {  // the chapter's sections and what they share
 
 // ---- PD's 14-node network: the topology (ours; the slide states M = 14, w_{1,8} = w_{4,13} = 0) ----
 constexpr int node_count = 14;                               // M
@@ -744,9 +744,10 @@ void bmb_examples(Trace& trace, const Setting& s) {
       });
 }
 
-}  // namespace
+}  // namespace dag_backprop_parts
 
 Trace dag_backprop(const ChapterOptions& options) {
+  using namespace dag_backprop_parts;
   Trace trace("dag_backprop", "Backpropagation on a feed-forward DAG");
   const Setting s = options.seed ? drawn_setting(*options.seed) : default_setting();
   trace

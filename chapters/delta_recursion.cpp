@@ -30,7 +30,7 @@
 #include "nnwb/softmax.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace delta_recursion_parts {  // the chapter's sections and what they share
 
 // The finite-difference checks printed in the trace: central differences with ε = 10⁻⁶ must agree
 // to this relative error; the Mlp must agree with the trace's own steps to rounding.
@@ -516,9 +516,10 @@ Eigen::MatrixXd one_hot_columns(const std::vector<Eigen::Index>& classes, Eigen:
   return t;
 }
 
-}  // namespace
+}  // namespace delta_recursion_parts
 
 Trace delta_recursion(const ChapterOptions& options) {
+  using namespace delta_recursion_parts;
   Trace trace("delta_recursion", "Backpropagation's delta recursion");
   trace
       .summary("Backpropagation computes every $\\delta^{(l)} = \\partial E/\\partial \\mathbf{a}^{(l)}$ in one "

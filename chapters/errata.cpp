@@ -33,7 +33,7 @@
 #include "errata_parts.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace errata_parts {  // the chapter's sections and what they share
 
 using namespace errata_parts;
 
@@ -300,9 +300,10 @@ std::vector<Param> parameters_of(const Setting& s) {
       {"dag.x", "(z_1, z_2)", "its inputs", s.dag_x},
   };
 }
-}  // namespace
+}  // namespace errata_parts
 
 Trace errata(const ChapterOptions& options) {
+  using namespace errata_parts;
   Trace trace("errata", "Errata: every formula the decks state, checked on numbers");
   trace
       .summary(std::string(

@@ -33,7 +33,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace gradient_check_parts {  // the chapter's sections and what they share
 
 // The XNOR network's output for every sample. W1: (2, 3), W2: (1, 3), X: (2, m) → (m)
 Eigen::VectorXd outputs(const Eigen::MatrixXd& W1, const Eigen::MatrixXd& W2, const Eigen::MatrixXd& X) {
@@ -137,9 +137,10 @@ Weights drawn_weights(std::uint64_t seed, const Eigen::MatrixXd& X, const Eigen:
   }
 }
 
-}  // namespace
+}  // namespace gradient_check_parts
 
 Trace gradient_check(const ChapterOptions& options) {
+  using namespace gradient_check_parts;
   Trace trace("gradient_check", "Checking the gradient by finite differences");
   trace
       .summary(std::string(

@@ -10,7 +10,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace graph_xyz_parts {  // the chapter's sections and what they share
 
 // A verdict that two or more gradients in the trace are equal (a pattern of gradient flow).
 Verdict all_equal(const Inputs& in, const std::vector<std::string>& names, std::string text) {
@@ -19,9 +19,10 @@ Verdict all_equal(const Inputs& in, const std::vector<std::string>& names, std::
   return {holds, std::move(text)};
 }
 
-}  // namespace
+}  // namespace graph_xyz_parts
 
 Trace graph_xyz(const ChapterOptions& options) {
+  using namespace graph_xyz_parts;
   Trace trace("graph_xyz", "f(x, y, z) = (x + y)z on a computation graph");
   trace.summary("Backpropagation on the smallest interesting graph: an add gate feeding a mul gate. "
                 "Each gradient is the upstream gradient times the gate's local gradient.")

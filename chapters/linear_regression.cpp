@@ -18,7 +18,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace linear_regression_parts {  // the chapter's sections and what they share
 
 // Gradient-descent iterations written out one by one, and in all.
 constexpr int traced_iterations = 3;
@@ -307,9 +307,10 @@ void sse_versus_sae(Trace& trace) {
   //! [sse_versus_sae]
 }
 
-}  // namespace
+}  // namespace linear_regression_parts
 
 Trace linear_regression(const ChapterOptions& options) {
+  using namespace linear_regression_parts;
   Trace trace("linear_regression", "The linear network: least squares and gradient descent");
   trace
       .summary(

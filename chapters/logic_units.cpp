@@ -26,7 +26,7 @@
 #include "nnwb/threshold_unit.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace logic_units_parts {  // the chapter's sections and what they share
 
 // A Boolean function: its truth value (1 or 0) on an input x of 0s and 1s.
 using Truth = double (*)(const Eigen::VectorXd& x);
@@ -289,9 +289,10 @@ void add_impossible(Trace& trace, const LogicFunction& f) {
   //! [no_weights_exist]
 }
 
-}  // namespace
+}  // namespace logic_units_parts
 
 Trace logic_units(const ChapterOptions& options) {
+  using namespace logic_units_parts;
   Trace trace("logic_units", "McCulloch–Pitts units: AND, OR, NOT, majority, and why not XOR");
   const std::vector<LogicFunction> possible = {
       {"and", "AND", "t = x_1 \\land x_2", 2, and_of, Eigen::Vector3d(1.5, 1, 1)},

@@ -32,7 +32,7 @@
 #include "nnwb/softmax.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace matrix_graph_parts {  // the chapter's sections and what they share
 
 // The network and the sample: EDI's slides print none, so the defaults are ours.
 struct Setting {
@@ -490,9 +490,10 @@ void draw_the_graph(Trace& trace) {
                 computation_graph_diagram(trace)});
 }
 
-}  // namespace
+}  // namespace matrix_graph_parts
 
 Trace matrix_graph(const ChapterOptions& options) {
+  using namespace matrix_graph_parts;
   Trace trace("matrix_graph", "The two-layer network as a computation graph");
   trace
       .summary(std::string(

@@ -31,7 +31,7 @@
 #include "nnwb/softmax.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace max_likelihood_parts {  // the chapter's sections and what they share
 
 // Shapes, one legend for the whole file: N examples (rows), t regression targets, M labels or
 // classes (columns). a, ŷ, y: (N, t) or (N, M); class numbers c: (N), each in 1…M.
@@ -548,9 +548,10 @@ void draw_figures(Trace& trace) {
   trace.figure({"losses", "Per-example NLL for y = 1 and its slope ŷ − y", losses});
 }
 
-}  // namespace
+}  // namespace max_likelihood_parts
 
 Trace max_likelihood(const ChapterOptions& options) {
+  using namespace max_likelihood_parts;
   Trace trace("max_likelihood", "Losses from likelihoods: Gaussian, Bernoulli and categorical targets");
   trace
       .summary(

@@ -22,7 +22,7 @@
 #include "nnwb/sigmoid_neuron.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace mse_vs_ce_parts {  // the chapter's sections and what they share
 
 // The magnitudes |a| of the saturation table's rows. (They avoid |a| ≈ 9…18, where ∂E_MSE/∂a is
 // still above 1e−8 but the change of E_MSE ≈ ½ over a central-difference step of 1e−6·|a| is
@@ -521,9 +521,10 @@ void gradient_descent_from_one_start(Trace& trace) {
       });
 }
 
-}  // namespace
+}  // namespace mse_vs_ce_parts
 
 Trace mse_vs_ce(const ChapterOptions& options) {
+  using namespace mse_vs_ce_parts;
   Trace trace("mse_vs_ce", "MSE versus cross-entropy gradients for a sigmoid output");
   trace
       .summary(

@@ -22,7 +22,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace neuron_geometry_parts {  // the chapter's sections and what they share
 
 // The neuron and the points it is looked at with (D = 2, so the hyperplane is a line one can draw).
 struct Setting {
@@ -468,9 +468,10 @@ void scaling(Trace& trace) {
   add_scaling(trace, "flipped", "c.flip", true);
 }
 
-}  // namespace
+}  // namespace neuron_geometry_parts
 
 Trace neuron_geometry(const ChapterOptions& options) {
+  using namespace neuron_geometry_parts;
   Trace trace("neuron_geometry", "The artificial neuron and its hyperplane");
   const Setting setting = options.seed ? drawn_setting(*options.seed) : Setting{};
   trace

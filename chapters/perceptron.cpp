@@ -24,7 +24,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace perceptron_parts {  // the chapter's sections and what they share
 
 // Past this many epochs without convergence or a repeated weight vector, training is reported as
 // not converged. Every separable set here converges in at most 11 epochs from any drawn start.
@@ -710,9 +710,10 @@ void compare_costs(Trace& trace, const DataSet& set) {
                });
 }
 
-}  // namespace
+}  // namespace perceptron_parts
 
 Trace perceptron(const ChapterOptions& options) {
+  using namespace perceptron_parts;
   Trace trace("perceptron", "Rosenblatt's perceptron rule");
   trace
       .summary(

@@ -18,7 +18,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace sigmoid_posterior_parts {  // the chapter's sections and what they share
 
 // The points where Bayes' rule and the sigmoid are compared.
 constexpr int point_count = 3;
@@ -271,9 +271,10 @@ void halfway_between_the_means(Trace& trace) {
   //! [half_way_between_the_means]
 }
 
-}  // namespace
+}  // namespace sigmoid_posterior_parts
 
 Trace sigmoid_posterior(const ChapterOptions& options) {
+  using namespace sigmoid_posterior_parts;
   Trace trace("sigmoid_posterior", "The sigmoid as a posterior probability");
   trace
       .summary(

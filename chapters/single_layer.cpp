@@ -30,7 +30,7 @@
 #include "nnwb/softmax.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace single_layer_parts {  // the chapter's sections and what they share
 
 // Batch epochs run to train the layer.
 constexpr int training_epochs = 100;
@@ -510,9 +510,10 @@ void the_dog_row(Trace& trace, const Setting& s, const Eigen::VectorXd& other_do
   }
 }
 
-}  // namespace
+}  // namespace single_layer_parts
 
 Trace single_layer(const ChapterOptions& options) {
+  using namespace single_layer_parts;
   Trace trace("single_layer", "A single layer of neurons with several outputs");
   trace
       .summary(

@@ -22,7 +22,7 @@
 #include "nnwb/single_layer.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace single_neuron_gd_parts {  // the chapter's sections and what they share
 
 // Epochs written out one by one, and in all.
 constexpr int traced_epochs = 3;
@@ -433,9 +433,10 @@ void many_epochs(Trace& trace, const Setting& s, const std::string& online_prev,
   trace.figure({"error_per_epoch", "E_MSE after each epoch, online against batch gradient descent", plot});
 }
 
-}  // namespace
+}  // namespace single_neuron_gd_parts
 
 Trace single_neuron_gd(const ChapterOptions& options) {
+  using namespace single_neuron_gd_parts;
   Trace trace("single_neuron_gd", "Gradient descent for one sigmoid neuron");
   trace
       .summary(

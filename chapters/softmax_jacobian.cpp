@@ -18,7 +18,7 @@
 #include "nnwb/softmax.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace softmax_jacobian_parts {  // the chapter's sections and what they share
 
 // The tolerance of the finite-difference checks printed in the trace (ε = 10⁻⁶, central).
 constexpr double fd_tolerance = 1e-5;
@@ -391,9 +391,10 @@ void numerical_stability(Trace& trace) {
   //! [log_softmax]
 }
 
-}  // namespace
+}  // namespace softmax_jacobian_parts
 
 Trace softmax_jacobian(const ChapterOptions& options) {
+  using namespace softmax_jacobian_parts;
   Trace trace("softmax_jacobian", "The softmax Jacobian and the softmax cross-entropy gradient");
   trace
       .summary("Softmax turns the output nodes' activations $\\mathbf{a}$ into probabilities "

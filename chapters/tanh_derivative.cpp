@@ -21,7 +21,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace tanh_derivative_parts {  // the chapter's sections and what they share
 
 // The lecture's points, or a variant's.
 struct Setting {
@@ -437,9 +437,10 @@ void tanh_hidden_delta(Trace& trace) {
   //! [delta_of_a_tanh_hidden_node]
 }
 
-}  // namespace
+}  // namespace tanh_derivative_parts
 
 Trace tanh_derivative(const ChapterOptions& options) {
+  using namespace tanh_derivative_parts;
   Trace trace("tanh_derivative", "The derivative of tanh");
   trace
       .summary(

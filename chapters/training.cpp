@@ -40,7 +40,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace training_parts {  // the chapter's sections and what they share
 
 // ---- BMB's loop ------------------------------------------------------------------------------------
 
@@ -850,10 +850,11 @@ void draw_figures(Trace& trace, const BmbSize& size) {
   }
 }
 
-}  // namespace
+}  // namespace training_parts
 
 // The chapter: its sections in reading order.
 Trace training(const ChapterOptions& options) {
+  using namespace training_parts;
   const BmbSize size = options.full_size ? slide_size : reduced_size;
   Trace trace = introduce(options, size);
   draw_parameters(trace, options, size);

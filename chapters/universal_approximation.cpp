@@ -54,7 +54,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace universal_approximation_parts {  // the chapter's sections and what they share
 
 constexpr int sample_count = 50;         // N, as on the slide
 constexpr int hidden_units = 3;          // as on the slide
@@ -438,9 +438,10 @@ void the_picture(Trace& trace) {
   }
 }
 
-}  // namespace
+}  // namespace universal_approximation_parts
 
 Trace universal_approximation(const ChapterOptions& options) {
+  using namespace universal_approximation_parts;
   Trace trace("universal_approximation", "Universal approximation with three tanh hidden units");
   const std::uint64_t seed = options.seed.value_or(default_seed);
   trace

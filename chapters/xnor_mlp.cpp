@@ -36,7 +36,7 @@
 #include "nnwb/random.hpp"
 
 namespace nnwb::chapters {
-namespace {
+namespace xnor_mlp_parts {  // the chapter's sections and what they share
 
 // A weighted sum of decimals, rounded to 9 decimal places so that binary rounding (5.6e−17 for
 // 0.1 + 0.2 − 0.3) cannot decide the step: see the header comment.
@@ -675,9 +675,10 @@ void feedforward_example(Trace& trace) {
   trace.claim_gradient("ff.da5_dW13", "ff.a5", "ff.W13");
 }
 
-}  // namespace
+}  // namespace xnor_mlp_parts
 
 Trace xnor_mlp(const ChapterOptions& options) {
+  using namespace xnor_mlp_parts;
   Trace trace("xnor_mlp", "Logical XNOR with a multilayer perceptron");
   const bool slide = !options.seed;  // the slide's numbers belong to its own example
   trace

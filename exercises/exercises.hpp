@@ -2,6 +2,7 @@
 // The exercises of the workbook, in catalogue order. Each file in exercises/ is named after the
 // chapter whose derivation it asks, and adds that chapter's exercises to the list.
 
+#include <cmath>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,12 @@ void sigmoid_posterior(std::vector<Exercise>& out);  // 11
 void single_neuron_gd(std::vector<Exercise>& out);   // 12
 void linear_regression(std::vector<Exercise>& out);  // 14
 void matrix_graph(std::vector<Exercise>& out);       // 16
+
+/// What a mistake computes where a student's own earlier answers, fed to it in whatever shape they
+/// came, do not fit its formula: no value (rows × cols of NaN), instead of an Eigen assertion.
+inline Eigen::MatrixXd no_value(Eigen::Index rows, Eigen::Index cols) {
+  return Eigen::MatrixXd::Constant(rows, cols, std::nan(""));
+}
 
 /// Every exercise, in catalogue order.
 std::span<const Exercise> all();

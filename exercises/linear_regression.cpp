@@ -17,12 +17,6 @@
 namespace nnwb::exercises {
 namespace {
 
-// The grader also feeds a student's own earlier answers to the mistakes, in whatever shape they came:
-// where the shapes do not fit, a mistake has no value (NaN).
-Eigen::MatrixXd no_value(Eigen::Index rows, Eigen::Index cols) {
-  return Eigen::MatrixXd::Constant(rows, cols, std::nan(""));
-}
-
 // ½‖D − XW‖² without the ½: the mistake.
 double squared_error_sum(const Eigen::MatrixXd& x, const Eigen::MatrixXd& w, const Eigen::MatrixXd& d) {
   if (x.cols() != w.rows() || x.rows() != d.rows() || w.cols() != d.cols()) return std::nan("");

@@ -18,6 +18,8 @@
 #include "support/gradient_claims.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(activations_chapter)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::VectorXd;
 
@@ -74,8 +76,6 @@ const nnwb::Figure& figure_of(const nnwb::Trace& t, const std::string& name) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(activations_chapter)
 
 BOOST_AUTO_TEST_CASE(default_takes_the_lectures_parameters) {
   const nnwb::Trace t = nnwb::chapters::activations({});

@@ -9,6 +9,8 @@
 #include "nnwb/gradient_check.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(activations)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::Activation;
 
@@ -22,8 +24,6 @@ const std::vector<Activation> smooth = {
     Activation::softplus(),      Activation::relu(),       Activation::leaky_relu(0.01)};
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(activations)
 
 BOOST_DATA_TEST_CASE(derivatives_match_central_differences, bdata::xrange(1, 6), seed) {
   nnwb::Rng rng(static_cast<std::uint64_t>(seed));

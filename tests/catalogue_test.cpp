@@ -12,6 +12,8 @@
 #include "support/gradient_claims.hpp"
 #include "support/trace_format.hpp"
 
+BOOST_AUTO_TEST_SUITE(catalogue)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 
@@ -23,8 +25,6 @@ const std::vector<std::optional<std::uint64_t>> variants = {std::nullopt, 1, 2, 
 using nnwb::test::chapter_ids;
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(catalogue)
 
 BOOST_AUTO_TEST_CASE(lists_the_chapters_in_catalogue_order) {
   // ../shared/CATALOGUE.md's order; the chapters not yet written are left out.

@@ -1,5 +1,5 @@
 // The command lines (lib/chapter_cli.cpp): every chapter executable and the `nnwb` workbook that
-// chapters/CMakeLists.txt builds (from cmake/chapter_main.cpp.in and chapters/workbook.cpp), run as
+// chapters/CMakeLists.txt builds (from chapters/chapter_main.cpp and chapters/workbook.cpp), run as
 // a user runs them. A wrong option prints one line on stderr and exits with 2.
 #include <sys/wait.h>
 
@@ -16,6 +16,8 @@
 #include "nnwb/random.hpp"
 #include "support/chapter_ids.hpp"
 #include "support/commands.hpp"
+
+BOOST_AUTO_TEST_SUITE(cli)
 
 namespace bdata = boost::unit_test::data;
 namespace fs = std::filesystem;
@@ -37,8 +39,6 @@ Run run(const std::string& program, const std::string& arguments) {
 std::size_t lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(cli)
 
 BOOST_DATA_TEST_CASE(every_chapter_runs_in_every_format, bdata::make(chapter_ids()), id) {
   const Run text = run(id, "");

@@ -20,6 +20,8 @@
 #include "nnwb/figure.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(dag_backprop)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -268,8 +270,6 @@ void check_figure(const nnwb::Trace& t) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(dag_backprop)
 
 BOOST_AUTO_TEST_CASE(the_14_node_network_has_the_slides_missing_links) {
   const nnwb::Trace t = nnwb::chapters::dag_backprop({});

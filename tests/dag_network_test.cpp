@@ -13,6 +13,8 @@
 #include "nnwb/mlp.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(dag_network)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -56,8 +58,6 @@ double error_by_matrix(const DagNetwork& net, const MatrixXd& W, const VectorXd&
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(dag_network)
 
 BOOST_DATA_TEST_CASE(one_sweep_gradients_match_central_differences, bdata::xrange(1, 9), seed) {
   nnwb::Rng rng(static_cast<std::uint64_t>(seed));

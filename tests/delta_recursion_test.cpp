@@ -19,6 +19,8 @@
 #include "nnwb/mlp.hpp"
 #include "support/gradient_claims.hpp"
 
+BOOST_AUTO_TEST_SUITE(delta_recursion)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 
@@ -230,8 +232,6 @@ nnwb::Trace build(int seed) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(delta_recursion)
 
 BOOST_AUTO_TEST_CASE(default_example_by_hand) {
   // No slide prints numbers; the defaults are the chapter's own (its summary says so). Two

@@ -22,6 +22,8 @@
 #include "chapters.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(errata)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -584,8 +586,6 @@ std::vector<std::string> candidates_of(const Trace& t) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(errata)
 
 BOOST_AUTO_TEST_CASE(every_candidate_is_judged_here_and_nothing_is_left_out) {
   const Trace t = nnwb::chapters::errata({});

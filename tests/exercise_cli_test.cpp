@@ -19,6 +19,8 @@
 #include "support/answers.hpp"
 #include "support/commands.hpp"
 
+BOOST_AUTO_TEST_SUITE(exercise_cli)
+
 namespace fs = std::filesystem;
 using namespace nnwb;
 
@@ -81,8 +83,6 @@ void check_gradescope_format(const nlohmann::json& r) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(exercise_cli)
 
 BOOST_AUTO_TEST_CASE(list_names_every_exercise) {
   const Run r = run("list");

@@ -24,6 +24,8 @@
 #include "support/chapter_ids.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(figures)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::Diagram;
 using nnwb::Figure;
@@ -162,8 +164,6 @@ const nnwb::DiagramEdge& edge_between(const Diagram& d, const std::string& from,
 double sigmoid_here(double a) { return 1.0 / (1.0 + std::exp(-a)); }  // σ(a), written out again
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(figures)
 
 BOOST_DATA_TEST_CASE(every_figure_is_drawn_and_shows_its_data,
                      bdata::make(chapter_ids()) * bdata::make({0, 3}), id, k) {

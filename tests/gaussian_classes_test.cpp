@@ -14,6 +14,8 @@
 #include "nnwb/gradient_check.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(gaussian_classes)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -40,8 +42,6 @@ double density_by_hand(const VectorXd& x, const VectorXd& mu, const MatrixXd& s)
 double logistic(double a) { return 1.0 / (1.0 + std::exp(-a)); }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(gaussian_classes)
 
 BOOST_DATA_TEST_CASE(density_matches_the_closed_form, bdata::xrange(1, 9), seed) {
   nnwb::Rng rng(static_cast<std::uint64_t>(seed));

@@ -12,6 +12,8 @@
 #include "chapters.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(gradient_check_chapter)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::testing::mat;
 using nnwb::testing::scalar;
@@ -48,8 +50,6 @@ Hand by_hand(const Eigen::MatrixXd& W1, const Eigen::MatrixXd& W2) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(gradient_check_chapter)
 
 BOOST_DATA_TEST_CASE(backpropagation_matches_a_pass_by_hand, bdata::xrange(0, 6), k) {
   const nnwb::Trace t = nnwb::chapters::gradient_check(variant(k));

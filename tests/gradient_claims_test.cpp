@@ -7,6 +7,8 @@
 #include "nnwb/trace.hpp"
 #include "support/gradient_claims.hpp"
 
+BOOST_AUTO_TEST_SUITE(gradient_claims)
+
 using nnwb::Inputs;
 using nnwb::Value;
 
@@ -32,8 +34,6 @@ nnwb::Trace claims(double x, double y, double factor) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(gradient_claims)
 
 BOOST_AUTO_TEST_CASE(true_claims_pass_on_both_paths) {
   // y = 0.999: log(1 − y) curves on a scale of 1e−3, far below the first step of 1e−3·max(|y|, 1).

@@ -21,6 +21,8 @@
 #include "nnwb/grading.hpp"
 #include "support/answers.hpp"
 
+BOOST_AUTO_TEST_SUITE(grading)
+
 using namespace nnwb;
 using nnwb::test::answer_file_text;
 using nnwb::test::key_answers;
@@ -85,8 +87,6 @@ std::string rounded(double x, int digits) { return fmt::format("{:.{}g}", x, dig
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(grading)
-
 BOOST_AUTO_TEST_CASE(every_exercise_is_sound_and_the_catalogue_has_enough) {
   // At least one exercise per core chapter (CATALOGUE.md 1–6) and six more.
   const std::vector<std::string> core = {"perceptron", "mse_vs_ce", "softmax_jacobian", "tanh_derivative",
@@ -132,6 +132,38 @@ BOOST_AUTO_TEST_CASE(answers_rounded_as_the_sheet_asks_are_correct) {
     const Grade g = grade_text(e, key, Variant::lecture(), raw);
     BOOST_TEST(g.score == e.max_score(), e.id());
   }
+}
+
+BOOST_AUTO_TEST_CASE(each_sheet_says_how_many_digits_to_keep_and_writes_what_it_asks_without_a_clash) {
+  // Every asked number's line names the precision the grader checks it to: figures or decimals.
+  for (const Exercise& e : exercises::all()) {
+    const Trace& key = key_of(e, Variant::lecture());
+    const std::string sheet = render_sheet(e, key, Variant::lecture());
+    for (const AskedStep& a : e.asked()) {
+      if (kind_of(key.value(a.step)) == ValueKind::verdict) continue;  // true or false: exactly
+      const auto at = sheet.find("`" + a.step + "` · ");
+      BOOST_TEST_REQUIRE(at != std::string::npos, e.id() << ": no line for " << a.step);
+      const std::string line = sheet.substr(at, sheet.find('\n', at) - at);
+      BOOST_TEST((line.find("significant figure") != std::string::npos ||
+                  line.find("after the point") != std::string::npos),
+                 e.id() << ": " << line);
+    }
+  }
+  // graph_xyz's chain rule wrote the local gradient with the result's own symbol,
+  // ∂f/∂q = ∂f/∂f · ∂f/∂q; the local gradient is that of the gate, ∂(q·z)/∂q.
+  const Exercise& xyz = exercises::find("graph_xyz.backprop");
+  const std::string xyz_sheet = render_sheet(xyz, key_of(xyz, Variant::lecture()), Variant::lecture());
+  BOOST_TEST(xyz_sheet.find(R"(\frac{\partial f}{\partial f} \cdot \frac{\partial f}{\partial)") == std::string::npos);
+  BOOST_TEST(xyz_sheet.find(R"(\frac{\partial(q \cdot z)}{\partial q})") != std::string::npos);
+  // xnor_mlp.feedforward uses the sigmoid: its convention paragraph says so, and does not describe
+  // the step function of the chapter's step network.
+  const Exercise& xnor = exercises::find("xnor_mlp.feedforward");
+  const std::string xnor_sheet = render_sheet(xnor, key_of(xnor, Variant::lecture()), Variant::lecture());
+  const auto convention = xnor_sheet.find("**Convention.**");
+  BOOST_TEST_REQUIRE(convention != std::string::npos);
+  const std::string paragraph = xnor_sheet.substr(convention, xnor_sheet.find("\n\n", convention) - convention);
+  BOOST_TEST(paragraph.find("sigmoid") != std::string::npos, paragraph);
+  BOOST_TEST(paragraph.find("The step is") == std::string::npos, paragraph);
 }
 
 BOOST_AUTO_TEST_CASE(each_named_mistake_is_recognised_with_its_feedback) {

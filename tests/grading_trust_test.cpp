@@ -22,6 +22,8 @@
 #include "nnwb/grading.hpp"
 #include "support/answers.hpp"
 
+BOOST_AUTO_TEST_SUITE(grading_trust)
+
 using namespace nnwb;
 using nnwb::test::answer_file_text;
 using nnwb::test::toml_value;
@@ -126,8 +128,6 @@ Answers answers_for(const Exercise& e, const Trace& key) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(grading_trust)
 
 BOOST_AUTO_TEST_CASE(key_exact_and_carried_answers_get_full_marks_for_every_student) {
   const std::size_t ids = id_count();

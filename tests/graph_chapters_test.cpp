@@ -19,14 +19,6 @@ using nnwb::testing::mat;
 using nnwb::testing::verdict;
 using nnwb::testing::variant;
 
-namespace {
-
-
-// A value as the slide rounds it: to two decimals.
-std::string two_decimals(double x) { return nnwb::detail::format_number(x, {nnwb::Rounding::Mode::decimals, 2}); }
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(graph_xyz)
 
 BOOST_AUTO_TEST_CASE(reproduces_the_slide) {
@@ -64,6 +56,9 @@ BOOST_DATA_TEST_CASE(closed_forms_on_seeds, bdata::xrange(1, 9), seed) {
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(graph_neuron)
+
+// A value as the slide rounds it: to two decimals.
+std::string two_decimals(double x) { return nnwb::detail::format_number(x, {nnwb::Rounding::Mode::decimals, 2}); }
 
 BOOST_AUTO_TEST_CASE(reproduces_the_slide) {
   // 001_86790086ad6a4e65.txt, "Backpropagation: Another Example": w0 = 2, x0 = −1, w1 = −3,

@@ -10,10 +10,10 @@
 #include "nnwb/graph.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(graph)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::Gate;
-
-BOOST_AUTO_TEST_SUITE(graph)
 
 BOOST_DATA_TEST_CASE(local_gradients_match_central_differences, bdata::xrange(1, 6), seed) {
   nnwb::Rng rng(static_cast<std::uint64_t>(seed));

@@ -22,6 +22,8 @@
 #include "support/answers.hpp"
 #include "support/commands.hpp"
 
+BOOST_AUTO_TEST_SUITE(hostile_input)
+
 namespace fs = std::filesystem;
 using namespace nnwb;
 
@@ -51,8 +53,6 @@ std::string answers_for(const std::string& student, const std::string& step = ""
 std::string first_step() { return graph_xyz().asked().front().step; }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(hostile_input)
 
 BOOST_AUTO_TEST_CASE(a_dotted_key_of_forty_thousand_parts_is_refused_before_parsing) {
   // 80 kB: toml++ 3.3 parses dotted keys recursively and overflowed the stack.

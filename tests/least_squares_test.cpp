@@ -14,6 +14,8 @@
 #include "nnwb/gradient_check.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(least_squares)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 
@@ -32,8 +34,6 @@ Problem problem(std::uint64_t seed) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(least_squares)
 
 BOOST_AUTO_TEST_CASE(bias_column_comes_first) {
   MatrixXd inputs(2, 2);

@@ -12,6 +12,8 @@
 #include "nnwb/levenberg_marquardt.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(levenberg_marquardt)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -40,8 +42,6 @@ nnwb::Linearisation rosenbrock(const VectorXd& theta) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(levenberg_marquardt)
 
 BOOST_DATA_TEST_CASE(linear_problem_reaches_least_squares, bdata::xrange(1, 6), seed) {
   nnwb::Rng rng(static_cast<std::uint64_t>(seed));

@@ -11,9 +11,9 @@
 #include "nnwb/likelihoods.hpp"
 #include "nnwb/random.hpp"
 
-namespace bdata = boost::unit_test::data;
-
 BOOST_AUTO_TEST_SUITE(likelihoods)
+
+namespace bdata = boost::unit_test::data;
 
 BOOST_AUTO_TEST_CASE(standard_normal_at_its_mean) {
   BOOST_TEST(nnwb::gaussian_density(0.0, 0.0, 1.0) == 1.0 / std::sqrt(2.0 * std::numbers::pi),

@@ -12,6 +12,8 @@
 #include "support/gradient_claims.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(linear_regression)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using nnwb::ChapterOptions;
@@ -71,8 +73,6 @@ double sae_by_hand(const MatrixXd& x, const MatrixXd& w, const MatrixXd& d) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(linear_regression)
 
 BOOST_AUTO_TEST_CASE(reproduces_the_slides_row) {
   // 002_ddd62baf13f113f4.txt, "Multidimensional Linear Regression": the table's one printed row,

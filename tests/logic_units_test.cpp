@@ -13,6 +13,8 @@
 #include "support/gradient_claims.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(logic_units)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 using nnwb::testing::mat;
@@ -43,8 +45,6 @@ double weighted_input(const Eigen::VectorXd& W, const std::string& row) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(logic_units)
 
 BOOST_AUTO_TEST_CASE(classic_weights_and_their_tables) {
   // The slides' text prints no weights (they are only in the figure of "Implementing Logical

@@ -11,6 +11,8 @@
 #include "nnwb/random.hpp"
 #include "nnwb/softmax.hpp"
 
+BOOST_AUTO_TEST_SUITE(losses)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::VectorXd;
 
@@ -30,8 +32,6 @@ void check_gradient(const std::function<double(const VectorXd&)>& f, const Vecto
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(losses)
 
 BOOST_DATA_TEST_CASE(gradients_match_central_differences, bdata::xrange(1, 8), seed) {
   nnwb::Rng rng(static_cast<std::uint64_t>(seed));

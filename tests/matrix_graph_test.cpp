@@ -24,6 +24,8 @@
 #include "support/gradient_claims.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(matrix_graph)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -114,8 +116,6 @@ void close(const MatrixXd& a, const MatrixXd& b, double tol, const std::string& 
 
 }  // namespace written_out
 using namespace written_out;
-
-BOOST_AUTO_TEST_SUITE(matrix_graph)
 
 BOOST_DATA_TEST_CASE(forward_pass_matches_the_network_written_out, bdata::xrange(0, 10), k) {
   const nnwb::Trace t = nnwb::chapters::matrix_graph(variant(k));

@@ -14,6 +14,8 @@
 #include "support/gradient_claims.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(max_likelihood)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -49,8 +51,6 @@ MatrixXd softmax_rows_by_hand(const MatrixXd& a) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(max_likelihood)
 
 BOOST_AUTO_TEST_CASE(default_is_our_example_and_prints_no_slide_numbers) {
   // IC and PD print no numbers for these derivations: the defaults are ours, and no step claims a

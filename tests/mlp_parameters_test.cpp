@@ -10,6 +10,8 @@
 #include "nnwb/mlp_parameters.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(mlp_parameters)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -25,8 +27,6 @@ nnwb::Mlp random_network(nnwb::Rng& rng, const std::vector<Eigen::Index>& sizes,
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(mlp_parameters)
 
 BOOST_AUTO_TEST_CASE(theta_is_vec_w_then_b_layer_by_layer) {
   MatrixXd w1(2, 3), w2(1, 2);

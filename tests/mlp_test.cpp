@@ -9,6 +9,8 @@
 #include "nnwb/mlp.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(mlp)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using nnwb::Activation;
@@ -30,8 +32,6 @@ double batch_sse(const nnwb::Mlp& net, const MatrixXd& x, const MatrixXd& t) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(mlp)
 
 BOOST_DATA_TEST_CASE(delta_recursion_matches_central_differences,
                      bdata::xrange(1, 5) * bdata::xrange(2, 4), seed, depth) {

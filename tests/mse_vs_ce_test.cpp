@@ -12,6 +12,8 @@
 #include "support/trace_values.hpp"
 #include "support/gradient_claims.hpp"
 
+BOOST_AUTO_TEST_SUITE(mse_vs_ce)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 
@@ -54,8 +56,6 @@ ClosedForms closed_forms(const Eigen::MatrixXd& x, const Eigen::VectorXd& w, con
 const int rows[] = {1, 2, 4, 8, 20};
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(mse_vs_ce)
 
 BOOST_AUTO_TEST_CASE(default_setting_as_the_summary_states) {
   // The slides print formulas only: EDI 000_7637ffcd816b0303.txt "Training single layer neural

@@ -14,14 +14,14 @@
 #include "support/gradient_claims.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(neuron_geometry)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 using nnwb::testing::scalar;
 using nnwb::testing::variant;
 using nnwb::testing::vec;
 using nnwb::testing::verdict;
-
-BOOST_AUTO_TEST_SUITE(neuron_geometry)
 
 BOOST_AUTO_TEST_CASE(default_example_by_hand) {
   // The slides print no numbers, so there is no slide value to reproduce: the defaults are the

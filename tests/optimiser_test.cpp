@@ -17,6 +17,8 @@
 
 #include "nnwb/optimiser.hpp"
 
+BOOST_AUTO_TEST_SUITE(optimiser)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::Activation;
 using nnwb::Loss;
@@ -65,8 +67,6 @@ nnwb::BackwardPass gradients(const Mlp& net, const Eigen::MatrixXd& X, const Eig
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(optimiser)
 
 BOOST_DATA_TEST_CASE(momentum_follows_its_closed_form_on_a_quadratic, bdata::xrange(1, 7), seed) {
   // E(w) = ½(wx − t)², so e = w − w* obeys e(s+1) = (1 + α − ηk)e(s) − αe(s−1), k = x², Δw(0) = 0.

@@ -7,6 +7,8 @@
 #include "nnwb/perceptron.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(perceptron_lib)
+
 namespace {
 
 Eigen::VectorXd v3(double a, double b, double c) { return Eigen::Vector3d(a, b, c); }
@@ -23,8 +25,6 @@ Eigen::MatrixXd and_features() {
 Eigen::VectorXd and_labels() { return Eigen::Vector4d(-1, -1, -1, 1); }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(perceptron_lib)
 
 BOOST_AUTO_TEST_CASE(features_put_the_bias_feature_first) {
   const Eigen::VectorXd phi = nnwb::perceptron_features(Eigen::Vector2d(3, -2));

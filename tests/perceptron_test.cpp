@@ -13,6 +13,8 @@
 #include "nnwb/render.hpp"
 #include "support/gradient_claims.hpp"
 
+BOOST_AUTO_TEST_SUITE(perceptron)
+
 namespace {
 
 using nnwb::Trace;
@@ -155,8 +157,6 @@ void check_separates(const Eigen::VectorXd& w, const Points& p) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(perceptron)
 
 // The slides print no worked example: PD's perceptron slides give the rule and one number, η = 1,
 // and BMB's logical-function slides draw their weights in figures the text lacks. So what is

@@ -6,6 +6,8 @@
 #include "nnwb/detail/number_format.hpp"
 #include "nnwb/render.hpp"
 
+BOOST_AUTO_TEST_SUITE(render)
+
 using nnwb::Inputs;
 using nnwb::Rounding;
 using nnwb::Trace;
@@ -38,8 +40,6 @@ Trace sigmoid_trace() {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(render)
 
 BOOST_AUTO_TEST_CASE(numbers_round_as_asked) {
   const Rounding two_decimals{Rounding::Mode::decimals, 2}, three_sig{Rounding::Mode::significant, 3};

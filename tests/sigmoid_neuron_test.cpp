@@ -11,6 +11,8 @@
 #include "nnwb/gradient_check.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(sigmoid_neuron)
+
 namespace bdata = boost::unit_test::data;
 
 namespace {
@@ -31,8 +33,6 @@ DataSet draw(nnwb::Rng& rng, Eigen::Index n, Eigen::Index d) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(sigmoid_neuron)
 
 BOOST_AUTO_TEST_CASE(losses_are_edis_sums) {
   // Two samples, written out by hand: a = (0.5·1 − 1·2, 0.5·1 − 1·(−1)) = (−1.5, 1.5).

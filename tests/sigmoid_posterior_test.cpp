@@ -12,6 +12,8 @@
 #include "support/gradient_claims.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(sigmoid_posterior)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 
@@ -41,8 +43,6 @@ double density_by_hand(const Eigen::VectorXd& x, const Eigen::VectorXd& mu, cons
 double logistic(double a) { return 1.0 / (1.0 + std::exp(-a)); }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(sigmoid_posterior)
 
 BOOST_AUTO_TEST_CASE(default_setting_as_the_summary_states) {
   // EDI 000_7637ffcd816b0303.txt, "Output of logistic sigmoid activation function" prints Bayes'

@@ -13,6 +13,8 @@
 #include "nnwb/gradient_check.hpp"
 #include "nnwb/random.hpp"
 
+BOOST_AUTO_TEST_SUITE(single_layer_lib)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -51,8 +53,6 @@ double sample_error_by_hand(const VectorXd& x, const MatrixXd& w, const VectorXd
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(single_layer)
 
 BOOST_DATA_TEST_CASE(forward_is_xw_then_f, bdata::xrange(1, 7), seed) {
   const Problem p = problem(static_cast<std::uint64_t>(seed));

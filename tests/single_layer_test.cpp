@@ -14,6 +14,8 @@
 #include "support/gradient_claims.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(single_layer)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -93,8 +95,6 @@ MatrixXd batch_by_hand(const MatrixXd& x, MatrixXd w, const MatrixXd& d, double 
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(single_layer)
 
 BOOST_DATA_TEST_CASE(reproduces_the_slides_table, bdata::xrange(0, 4), k) {
   const nnwb::Trace t = nnwb::chapters::single_layer(variant(k));

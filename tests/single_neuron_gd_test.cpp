@@ -14,6 +14,8 @@
 #include "support/gradient_claims.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(single_neuron_gd)
+
 namespace bdata = boost::unit_test::data;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
@@ -83,8 +85,6 @@ VectorXd batch_gradient(const MatrixXd& x, const VectorXd& y, const VectorXd& w)
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(single_neuron_gd)
 
 BOOST_AUTO_TEST_CASE(default_is_the_and_function) {
   const nnwb::Trace t = nnwb::chapters::single_neuron_gd(ChapterOptions{});

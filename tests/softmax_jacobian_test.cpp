@@ -17,6 +17,8 @@
 #include "nnwb/softmax.hpp"
 #include "support/gradient_claims.hpp"
 
+BOOST_AUTO_TEST_SUITE(softmax_jacobian)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 
@@ -122,8 +124,6 @@ void check_chapter(const nnwb::Trace& t) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(softmax_jacobian)
 
 BOOST_AUTO_TEST_CASE(default_example) {
   // No slide prints numbers; these are the chapter's chosen defaults, as its summary states.

@@ -14,6 +14,8 @@
 #include "exercises.hpp"
 #include "support/commands.hpp"
 
+BOOST_AUTO_TEST_SUITE(solutions)
+
 namespace fs = std::filesystem;
 using namespace nnwb;
 
@@ -71,8 +73,6 @@ std::string difference(const nlohmann::json& a, const nlohmann::json& b, const s
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(solutions)
 
 BOOST_AUTO_TEST_CASE(solutions_holds_the_current_answer_trace_of_every_default_variant) {
   const fs::path dir = fs::path(NNWB_SOURCE_DIR) / "solutions";

@@ -12,6 +12,8 @@
 #include "nnwb/detail/number_format.hpp"
 #include "support/gradient_claims.hpp"
 
+BOOST_AUTO_TEST_SUITE(tanh_derivative)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::ChapterOptions;
 
@@ -32,8 +34,6 @@ std::string rounded(double x, int decimals) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(tanh_derivative)
 
 BOOST_AUTO_TEST_CASE(reproduces_bmbs_sigmoid_gate) {
   // 001_86790086ad6a4e65.txt, "Backpropagation: Another Example": "[1.00] × [(1 − 0.73)(0.73)] =

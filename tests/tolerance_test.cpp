@@ -7,11 +7,11 @@
 
 #include "nnwb/tolerance.hpp"
 
+BOOST_AUTO_TEST_SUITE(tolerance)
+
 using nnwb::accepted_interval;
 using nnwb::accepts;
 using nnwb::Tolerance;
-
-BOOST_AUTO_TEST_SUITE(tolerance)
 
 BOOST_AUTO_TEST_CASE(relabs_is_numpy_allclose_with_a_closed_interval) {
   // |x − t| ≤ atol + rtol·|t| = 0.5 + 0.25·4 = 1.5 around t = 4: [2.5, 5.5], both ends exact.

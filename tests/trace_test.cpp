@@ -4,6 +4,8 @@
 
 #include "nnwb/trace.hpp"
 
+BOOST_AUTO_TEST_SUITE(trace)
+
 using nnwb::Inputs;
 using nnwb::Trace;
 using nnwb::Value;
@@ -30,8 +32,6 @@ Trace small_trace() {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(trace)
 
 BOOST_AUTO_TEST_CASE(steps_compute_from_their_inputs) {
   const Trace t = small_trace();

@@ -17,6 +17,8 @@
 #include "nnwb/optimiser.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(training)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::testing::mat;
 using nnwb::testing::scalar;
@@ -79,8 +81,6 @@ const nnwb::Plot& plot_named(const nnwb::Trace& t, const std::string& name) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(training)
 
 BOOST_DATA_TEST_CASE(bmb_loop_equals_the_slide_loop_iteration_for_iteration, bdata::xrange(0, 4), k) {
   const nnwb::Trace t = nnwb::chapters::training(variant(k));

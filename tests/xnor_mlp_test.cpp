@@ -19,6 +19,8 @@
 #include "nnwb/render.hpp"
 #include "support/trace_values.hpp"
 
+BOOST_AUTO_TEST_SUITE(xnor_mlp)
+
 namespace bdata = boost::unit_test::data;
 using nnwb::testing::mat;
 using nnwb::testing::scalar;
@@ -72,8 +74,6 @@ void check_example1(const nnwb::Trace& t) {
 }
 
 }  // namespace
-
-BOOST_AUTO_TEST_SUITE(xnor_mlp)
 
 BOOST_AUTO_TEST_CASE(the_table_matches_the_slide_to_the_digit) {
   // Typed from BMB 001_86790086ad6a4e65.txt, "Solution to Logical XNOR with MLP": rows (0,0),
