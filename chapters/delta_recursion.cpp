@@ -505,7 +505,11 @@ void trace_pass(Trace& trace, const Network& net, bool batch) {
 Eigen::MatrixXd draw_weights(Rng& rng, Eigen::Index rows, Eigen::Index cols) {
   Eigen::MatrixXd w(rows, cols);
   for (Eigen::Index i = 0; i < rows; ++i)
-    for (Eigen::Index j = 0; j < cols; ++j) w(i, j) = (rng.integer(0, 1) ? 1.0 : -1.0) * rng.decimal(0.2, 1.0, 1);
+    for (Eigen::Index j = 0; j < cols; ++j) {
+      // The sign, then the size (see draw order in random.hpp).
+      const double sign = rng.integer(0, 1) ? 1.0 : -1.0;
+      w(i, j) = sign * rng.decimal(0.2, 1.0, 1);
+    }
   return w;
 }
 

@@ -86,7 +86,7 @@ struct Setting {
 
 MatrixXd one_hot_columns(Rng& rng, Eigen::Index classes, Eigen::Index samples) {
   MatrixXd m = MatrixXd::Zero(classes, samples);
-  for (Eigen::Index n = 0; n < samples; ++n) m(rng.integer(0, classes - 1), n) = 1.0;
+  for (Eigen::Index n = 0; n < samples; ++n) m(rng.index(0, classes - 1), n) = 1.0;
   return m;
 }
 MatrixXd nonzero(Rng& rng, Eigen::Index rows, Eigen::Index cols, double lo, double hi) {

@@ -54,6 +54,22 @@ Setting default_setting() {
   return s;
 }
 
+// D = XW_true + noise, each entry rounded to one decimal: d_ij = round(10·(Σ_k x_ik w_kj + n_ij))/10.
+// Summed here one product at a time, left to right, each operation rounded (this file is compiled
+// with -ffp-contract=off): Eigen's product would use fused multiply-adds where the machine has them,
+// and a sum that lands one ulp either side of a tie (0.25) would round to another decimal, drawing
+// another variant on another machine or in the browser.
+Eigen::MatrixXd rounded_targets(const Eigen::MatrixXd& x, const Eigen::MatrixXd& w_true, const Eigen::MatrixXd& noise) {
+  Eigen::MatrixXd d(x.rows(), w_true.cols());  // N×m
+  for (Eigen::Index i = 0; i < d.rows(); ++i)
+    for (Eigen::Index j = 0; j < d.cols(); ++j) {
+      double sum = 0.0;
+      for (Eigen::Index k = 0; k < x.cols(); ++k) sum += x(i, k) * w_true(k, j);
+      d(i, j) = std::round(10.0 * (sum + noise(i, j))) / 10.0;
+    }
+  return d;
+}
+
 Setting drawn_setting(std::uint64_t seed) {
   // Six samples, two inputs and two outputs (so that W is a true matrix): D = XW_true + noise,
   // rounded to one decimal. Redrawn until X is well-conditioned (the curvatures of E_SSE differ by
@@ -66,7 +82,7 @@ Setting drawn_setting(std::uint64_t seed) {
     const Eigen::MatrixXd x = with_bias_column(s.inputs);
     const Eigen::MatrixXd w_true = rng.decimals(3, 2, -1, 1, 1);
     const Eigen::MatrixXd noise = rng.decimals(6, 2, -0.3, 0.3, 2);
-    s.d = (x * w_true + noise).unaryExpr([](double v) { return std::round(10.0 * v) / 10.0; });
+    s.d = rounded_targets(x, w_true, noise);
     s.w = Eigen::MatrixXd::Zero(3, 2);
     const Eigen::VectorXd lambda = sse_curvatures(x);
     if (!(lambda[0] > 0) || lambda[lambda.size() - 1] / lambda[0] > 10.0) continue;

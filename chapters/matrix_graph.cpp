@@ -66,7 +66,7 @@ Setting default_setting() {
 // multiply by hand.
 Setting drawn_setting(std::uint64_t seed) {
   Rng rng(seed);
-  const Eigen::Index d = rng.integer(2, 3), M = rng.integer(3, 4), K = rng.integer(3, 4);
+  const Eigen::Index d = rng.index(2, 3), M = rng.index(3, 4), K = rng.index(3, 4);
   Setting s;
   s.x = rng.decimals(d, -2.0, 2.0, 1);
   s.W1 = rng.decimals(M, d, -1.0, 1.0, 1);

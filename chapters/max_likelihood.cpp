@@ -86,7 +86,7 @@ Setting default_setting() {
 Setting drawn_setting(std::uint64_t seed) {
   Rng rng(seed);
   Setting s;
-  const Eigen::Index n_reg = rng.integer(3, 4), t = rng.integer(1, 2);
+  const Eigen::Index n_reg = rng.index(3, 4), t = rng.index(1, 2);
   // Residuals of at most 1 and σ² ≥ 0.2 keep every density above e^{−2.5}/√(2π): the product of
   // them is far from underflow, so −log L is computed from a likelihood that is not 0.
   do {
@@ -95,11 +95,11 @@ Setting drawn_setting(std::uint64_t seed) {
   } while ((s.reg_y - s.reg_a).squaredNorm() < 0.05);  // σ²_ML > 0 (and not tiny)
   s.sigma2 = rng.decimal(0.2, 1.0, 1);
   s.var_b = rng.decimal(-1.0, 1.0, 1);
-  const Eigen::Index n_bin = rng.integer(3, 5), labels = rng.integer(1, 2);
+  const Eigen::Index n_bin = rng.index(3, 5), labels = rng.index(1, 2);
   s.bin_a = rng.decimals(n_bin, labels, -3.0, 3.0, 1);  // ŷ ∈ [0.047, 0.953]
   s.bin_y.resize(n_bin, labels);
   for (double& y : s.bin_y.reshaped()) y = static_cast<double>(rng.integer(0, 1));
-  const Eigen::Index n_cat = rng.integer(2, 4), classes = rng.integer(3, 4);
+  const Eigen::Index n_cat = rng.index(2, 4), classes = rng.index(3, 4);
   s.cat_a = rng.decimals(n_cat, classes, -2.0, 3.0, 1);
   s.cat_class.resize(n_cat);
   for (double& c : s.cat_class) c = static_cast<double>(rng.integer(1, classes));

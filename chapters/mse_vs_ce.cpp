@@ -117,7 +117,9 @@ Setting drawn_setting(std::uint64_t seed) {
       s.x(n, 1) = rng.nonzero_decimal(-2, 2, 1);
       s.y[n] = static_cast<double>(rng.integer(0, 1));
     }
-    s.w = Eigen::Vector2d(rng.decimal(-1, 1, 1), rng.nonzero_decimal(-3, 3, 1));
+    // w₁ before w₀: the order of every variant since the first (see draw order in random.hpp).
+    const double w1 = rng.nonzero_decimal(-3, 3, 1), w0 = rng.decimal(-1, 1, 1);
+    s.w = Eigen::Vector2d(w0, w1);
     const Eigen::VectorXd a = s.x * s.w;
     bool confidently_wrong = false;
     for (Eigen::Index n = 0; n < 3; ++n)

@@ -54,14 +54,19 @@ Setting drawn_setting(std::uint64_t seed) {
     return positive && negative;
   };
   do {
-    s.w = Eigen::Vector2d(rng.nonzero_decimal(-4, 4, 0), rng.nonzero_decimal(-4, 4, 0));
+    // Each pair second entry first: the order of every variant since the first (see draw order in
+    // random.hpp).
+    const double w2 = rng.nonzero_decimal(-4, 4, 0), w1 = rng.nonzero_decimal(-4, 4, 0);
+    s.w = Eigen::Vector2d(w1, w2);
     s.b = rng.nonzero_decimal(-10, 10, 0);
   } while (!sides_reachable());
   do {
-    s.point1 = Eigen::Vector2d(rng.decimal(-4, 4, 0), rng.decimal(-4, 4, 0));
+    const double y = rng.decimal(-4, 4, 0), x = rng.decimal(-4, 4, 0);
+    s.point1 = Eigen::Vector2d(x, y);
   } while (u(s.point1) < 1 || s.point1.isZero());
   do {
-    s.point2 = Eigen::Vector2d(rng.decimal(-4, 4, 0), rng.decimal(-4, 4, 0));
+    const double y = rng.decimal(-4, 4, 0), x = rng.decimal(-4, 4, 0);
+    s.point2 = Eigen::Vector2d(x, y);
   } while (u(s.point2) > -1 || s.point2.isZero());
   s.s = rng.nonzero_decimal(-2, 2, 1);
   do s.c = rng.decimal(0.5, 3, 1);

@@ -67,7 +67,9 @@ Setting drawn_setting(std::uint64_t seed) {
   for (;;) {
     Setting s;
     s.inputs = rng.decimals(4, 2, -2, 2, 1);
-    const Eigen::Vector3d w_true(rng.decimal(-1, 1, 1), rng.nonzero_decimal(-2, 2, 1), rng.nonzero_decimal(-2, 2, 1));
+    // w₂, w₁, then w₀: the order of every variant since the first (see draw order in random.hpp).
+    const double w2 = rng.nonzero_decimal(-2, 2, 1), w1 = rng.nonzero_decimal(-2, 2, 1), w0 = rng.decimal(-1, 1, 1);
+    const Eigen::Vector3d w_true(w0, w1, w2);
     const Eigen::VectorXd a = with_bias_column(s.inputs) * w_true;
     s.y = a.unaryExpr([](double v) { return v > 0 ? 1.0 : 0.0; });
     s.w = rng.decimals(3, -1, 1, 1);

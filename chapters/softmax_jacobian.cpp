@@ -437,7 +437,7 @@ Trace softmax_jacobian(const ChapterOptions& options) {
   double big_c = 3;
   if (options.seed) {
     Rng rng(*options.seed);
-    a = rng.decimals(rng.integer(3, 4), -2.0, 2.0, 1);
+    a = rng.decimals(rng.index(3, 4), -2.0, 2.0, 1);
     c = static_cast<double>(rng.integer(1, a.size()));
     big << 1000.0, 1000.0 - rng.decimal(0.1, 3.0, 1), -1000.0 + rng.decimal(0.0, 0.9, 1);
   }

@@ -38,7 +38,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -47,6 +46,7 @@
 
 #include "chapters.hpp"
 #include "nnwb/activations.hpp"
+#include "nnwb/detail/bit_cast.hpp"
 #include "nnwb/gradient_check.hpp"
 #include "nnwb/levenberg_marquardt.hpp"
 #include "nnwb/mlp.hpp"
@@ -156,8 +156,8 @@ Runs fit(const Eigen::VectorXd& x, const Eigen::VectorXd& t, const Eigen::Matrix
   static std::map<std::vector<std::uint64_t>, Runs> memory;
   std::vector<std::uint64_t> key;
   for (const auto* values : {&x, &t})
-    for (double v : *values) key.push_back(std::bit_cast<std::uint64_t>(v));
-  for (double v : starts.reshaped()) key.push_back(std::bit_cast<std::uint64_t>(v));
+    for (double v : *values) key.push_back(detail::bit_cast<std::uint64_t>(v));
+  for (double v : starts.reshaped()) key.push_back(detail::bit_cast<std::uint64_t>(v));
   {
     const std::lock_guard lock(guard);
     if (const auto it = memory.find(key); it != memory.end()) return it->second;

@@ -65,6 +65,15 @@ BOOST_AUTO_TEST_CASE(integers_cover_their_range_without_bias) {
   BOOST_CHECK_THROW(rng.integer(2, 1), std::invalid_argument);
 }
 
+// index() is integer() as Eigen's index type (32 bits in the browser build): the same draws.
+BOOST_AUTO_TEST_CASE(an_index_is_the_same_draw_as_an_integer) {
+  nnwb::Rng as_integers(11), as_indices(11);
+  for (int i = 0; i < 1000; ++i) {
+    const std::int64_t lo = i % 5, hi = lo + i % 7;
+    BOOST_TEST_REQUIRE(as_indices.index(lo, hi) == as_integers.integer(lo, hi));
+  }
+}
+
 BOOST_AUTO_TEST_CASE(decimals_are_hand_friendly) {
   nnwb::Rng rng(3);
   std::set<double> seen;

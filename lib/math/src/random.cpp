@@ -72,6 +72,10 @@ std::int64_t Rng::integer(std::int64_t lo, std::int64_t hi) {
   return lo + static_cast<std::int64_t>(r % span);
 }
 
+Eigen::Index Rng::index(Eigen::Index lo, Eigen::Index hi) {
+  return static_cast<Eigen::Index>(integer(lo, hi));  // in [lo, hi], so it fits
+}
+
 double Rng::decimal(double lo, double hi, int places) {
   const std::int64_t scale = ipow10(places);
   const auto k_lo = static_cast<std::int64_t>(std::ceil(lo * static_cast<double>(scale) - 1e-9));

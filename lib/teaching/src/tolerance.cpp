@@ -1,9 +1,9 @@
 // PrairieLearn's comparison modes (see tolerance.hpp). This file is compiled with
 // -ffp-contract=off (lib/CMakeLists.txt): every operation rounds to double, as numpy's do.
 #include "nnwb/tolerance.hpp"
+#include "nnwb/detail/bit_cast.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -67,11 +67,11 @@ bool within_relabs(double x, double truth, const Tolerance& tolerance) {
 
 // Doubles in order as integers: a < b exactly when key(a) < key(b) (−0 and +0 share 0).
 std::int64_t key_of(double x) {
-  const auto bits = std::bit_cast<std::int64_t>(x);
+  const auto bits = detail::bit_cast<std::int64_t>(x);
   return bits >= 0 ? bits : -(bits & std::numeric_limits<std::int64_t>::max());
 }
 double double_of(std::int64_t key) {
-  return key >= 0 ? std::bit_cast<double>(key) : std::bit_cast<double>(-key | std::numeric_limits<std::int64_t>::min());
+  return key >= 0 ? detail::bit_cast<double>(key) : detail::bit_cast<double>(-key | std::numeric_limits<std::int64_t>::min());
 }
 
 // The last accepted double going from the truth (accepted) towards `toward` (refused or the last

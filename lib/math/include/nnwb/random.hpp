@@ -6,6 +6,15 @@
 /// each library; no exp/log/cos, whose last bit differs between libms).
 ///
 /// Engine: xoshiro256** seeded through SplitMix64 (Blackman & Vigna).
+///
+/// **Draw order.** The engine gives the same sequence everywhere; the code that draws must consume
+/// it in one order everywhere too. C++ leaves the order in which a call's arguments are evaluated
+/// unspecified (GCC evaluates `Vector2d(rng.decimal(…), rng.decimal(…))` right to left, Clang,
+/// which compiles the browser build, left to right; the operands of `*` likewise), so draws are
+/// never two arguments of one call: each is a named variable of its own, a statement or a
+/// declarator apiece (both are sequenced), or an entry of a braced list or of Eigen's `<<`
+/// (sequenced left to right). Where a chapter drew in GCC's order before this was noticed, its
+/// variables are drawn in that order still, so that every variant ever handed out stays the same.
 
 #include <Eigen/Core>
 #include <array>
@@ -28,6 +37,9 @@ class Rng {
   double uniform(double lo, double hi);
   /// Uniform integer in [lo, hi], inclusive, without modulo bias.
   std::int64_t integer(std::int64_t lo, std::int64_t hi);
+  /// A size or an index, uniform in [lo, hi]: the same draw as integer(lo, hi), as Eigen's index
+  /// type (which has 32 bits in the browser build, where `long` has).
+  Eigen::Index index(Eigen::Index lo, Eigen::Index hi);
   /// A decimal number k / 10^places with k uniform in [lo·10^places, hi·10^places]: numbers a
   /// student can work with by hand (`decimal(-1, 1, 1)` draws one of −1.0, −0.9, …, 1.0).
   double decimal(double lo, double hi, int places);
