@@ -56,6 +56,7 @@ DIFFERENCE_QUOTIENTS = {
     "dag_backprop": r".*\.fd$",
     "tanh_derivative": r"(.*\.fd|points\.table)$",  # the table's last column is the central quotient
     "activations": r".*\.fd$",
+    "softmax_jacobian": r".*\.fd$",  # ε = 10⁻⁶: a quotient's last six digits are round-off (10⁻¹⁶/10⁻⁶)
     "gradient_check": r"(fd|slide)\.",  # the one-sided and central quotients at ε = 10⁻⁴, and their errors
 }
 
@@ -149,6 +150,14 @@ def compare(chapter, seed, a, b):
     return problems
 
 
+def report(problems, what, agreement):
+    """Prints each problem and a summary line; the exit status (1 when there are problems)."""
+    for problem in problems:
+        print(problem)
+    print(f"{what}: {agreement if not problems else f'{len(problems)} differences'}")
+    return 1 if problems else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("first", help="one build's bin/ folder")
@@ -174,11 +183,7 @@ def main():
     jobs = [(chapter, seed) for chapter in chapters for seed in variants]
     with ThreadPoolExecutor(max_workers=options.jobs) as pool:
         problems = [p for result in pool.map(one, jobs) for p in result]
-    for problem in problems:
-        print(problem)
-    print(f"{len(chapters)} chapters × {len(variants)} variants: "
-          f"{'the same numbers in both builds' if not problems else f'{len(problems)} differences'}")
-    return 1 if problems else 0
+    return report(problems, f"{len(chapters)} chapters × {len(variants)} variants", "the same numbers in both builds")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from compare_builds import report  # noqa: E402  (tests/compare_builds.py)
+
 RELATIVE = 1e-12
 
 # Inputs whose grades may differ, and why.
@@ -125,11 +128,7 @@ def main():
         if file.endswith(".key") and not (full_marks(ours) and full_marks(browser[file])):
             problems.append(f"{file}: the key's own answers get {ours.get('score')} natively and "
                             f"{browser[file].get('score')} in the browser, of {ours.get('max_score')}")
-    for problem in problems:
-        print(problem)
-    print(f"{len(chosen)} answer files: "
-          f"{'the same grades in both builds' if not problems else f'{len(problems)} differences'}")
-    return 1 if problems else 0
+    return report(problems, f"{len(chosen)} answer files", "the same grades in both builds")
 
 
 if __name__ == "__main__":
