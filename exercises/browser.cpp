@@ -1,5 +1,5 @@
 // The workbook in the browser: what a page calls, compiled to WebAssembly by the browser build
-// (cmake/browser.cmake; issue 12). The same chapters, exercises and grader as the native programs,
+// (cmake/browser_module.cmake; issue 12). The same chapters, exercises and grader as the native programs,
 // behind a handful of functions that take and return text, so that a page (or node) needs nothing
 // but the module `nnwb.js`:
 //

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
-"""The same grades in the browser build: answer files graded natively and in WebAssembly, compared.
+"""The same exercises in the browser build: sheets, answer files and grades, natively and in WebAssembly.
 
-    tests/browser/compare_grades.py build/bin/nnwb-exercise build/browser/nnwb.js HOSTILE_AS FILE...
+    tests/browser/compare_exercises.py build/bin/nnwb-exercise build/browser/nnwb.js HOSTILE_AS FILE...
 
 Each FILE is an input of the answer-file fuzz target (tests/fuzz/corpus/answer_file/): one byte that
 picks the fuzzer's exercise, then an answer file. Named EXERCISE.VARIANT.KIND, it is the key, the
 blank template, wrong answers or wrong shapes of that exercise, for the lecture's variant, a seed or
 a student; any other name (nasty.dotted_many, crash-…) is a hostile file, graded as an answer to the
 exercise HOSTILE_AS. The answer file (the bytes after the first) is graded by `nnwb-exercise grade EXERCISE FILE --format json`
-and by the browser build's grade() under node (tests/browser/grade_under_node.cjs), and the two
+and by the browser build's grade() under node (tests/browser/exercises_under_node.cjs), and the two
 grades must agree: the same fields, the same text (verdicts, named mistakes, the intervals shown),
 every number within a relative 1e-12 (a browser's libm, and a machine without fused multiply-adds,
 may round the last bit differently). A number printed in a message (the interval shown, rounded
@@ -16,6 +16,10 @@ outward to five digits) may differ by one unit in its last printed digit, where 
 it across a rounding boundary. Files named *.key, the key's own answers, must get full marks in both.
 
 One difference is known and expected (KNOWN below).
+
+Besides, the module's catalogue() lists the exercises of `nnwb-exercise list`, in order, and for
+each exercise, on the lecture's variant, a seed and a student id, its sheet() and answerTemplate()
+are the text of `nnwb-exercise sheet` and `template` (printed numbers as above).
 
 Files that are not valid UTF-8 are left out: a page reads a file as UTF-8 text, so the browser never
 sees their bytes as the native grader does (tests/hostile_input_test.cpp covers them natively).
@@ -84,13 +88,17 @@ def differences(a, b, where):
     return [] if a == b else [f"{where}: {a!r} natively, {b!r} in the browser"]
 
 
+def run(command):
+    return subprocess.run(command, capture_output=True, check=True, timeout=120, text=True).stdout
+
+
 def full_marks(grade):
     return grade.get("error") is None and grade.get("score") == grade.get("max_score")
 
 
 def main():
     native, module, hostile_as, *inputs = sys.argv[1:]
-    folder = tempfile.TemporaryDirectory(prefix="nnwb-compare-grades-")
+    folder = tempfile.TemporaryDirectory(prefix="nnwb-compare-exercises-")
     chosen = []
     for input in inputs:
         answer_file = open(input, "rb").read()[1:]
@@ -107,15 +115,34 @@ def main():
         exercise = ".".join(parts[:2]) if len(parts) == 4 else hostile_as
         chosen.append((exercise, file))
 
-    listing = "".join(f"{exercise}\t{file}\n" for exercise, file in chosen)
-    node = subprocess.run(["node", os.path.join(os.path.dirname(os.path.abspath(__file__)), "grade_under_node.cjs"),
-                           module], input=listing.encode(), capture_output=True, timeout=600)
+    exercises = [line.split()[0] for line in run([native, "list"]).splitlines() if line.strip()]
+    variants = [([], ["", ""]), (["--seed", "7"], ["7", ""]), (["--student", "s1234567"], ["", "s1234567"])]
+    calls = [["catalogue"]]
+    calls += [["grade", exercise, {"file": file}, file] for exercise, file in chosen]
+    calls += [[function, exercise, *args] for exercise in exercises for _, args in variants
+              for function in ("sheet", "answerTemplate")]
+    node = subprocess.run(["node", os.path.join(os.path.dirname(os.path.abspath(__file__)), "exercises_under_node.cjs"),
+                           module], input="".join(json.dumps(call) + "\n" for call in calls).encode(),
+                          capture_output=True, timeout=600)
     if node.returncode != 0:
         print(f"node exited with {node.returncode}: {node.stderr.decode(errors='replace')[:2000]}")
         return 1
-    browser = {file: json.loads(text) for file, text in json.loads(node.stdout).items()}
+    results = json.loads(node.stdout)
+    catalogue, results = json.loads(results[0]), results[1:]
+    browser = {file: json.loads(text) for (_, file), text in zip(chosen, results)}
+    results = results[len(chosen):]
 
     problems = []
+    listed = [exercise["id"] for exercise in catalogue["exercises"]]
+    if listed != exercises:
+        problems.append(f"catalogue(): exercises {listed}, where nnwb-exercise list gives {exercises}")
+    for exercise in exercises:
+        for options, _ in variants:
+            for command in ("sheet", "template"):
+                ours, theirs = run([native, command, exercise, *options]), results.pop(0)
+                if not same_text(ours, theirs):
+                    problems.append(f"{command} {exercise} {' '.join(options)}: the browser's text differs from "
+                                    f"nnwb-exercise's")
     for exercise, file in chosen:
         done = subprocess.run([native, "grade", exercise, file, "--format", "json"], capture_output=True, timeout=120)
         try:
@@ -128,7 +155,8 @@ def main():
         if file.endswith(".key") and not (full_marks(ours) and full_marks(browser[file])):
             problems.append(f"{file}: the key's own answers get {ours.get('score')} natively and "
                             f"{browser[file].get('score')} in the browser, of {ours.get('max_score')}")
-    return report(problems, f"{len(chosen)} answer files", "the same grades in both builds")
+    return report(problems, f"{len(chosen)} answer files, {len(exercises)} exercises' sheets and templates",
+                  "the same in both builds")
 
 
 if __name__ == "__main__":
