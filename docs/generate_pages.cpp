@@ -145,6 +145,9 @@ std::string heading_of(std::string name) {
   return name;
 }
 
+// Whether the site has the live pages (docs/live/, copied into html/live by docs/CMakeLists.txt).
+bool with_live_pages = false;
+
 std::string chapter_page(const Chapter& chapter, const Trace& trace, const fs::path& source_dir, const fs::path& out) {
   const std::string id(chapter.id);
   std::string page = fmt::format("@page chapter_{} Chapter {}: {}\n\n", id, chapter.number, to_doxygen_markdown(std::string(chapter.title)));
@@ -152,6 +155,9 @@ std::string chapter_page(const Chapter& chapter, const Trace& trace, const fs::p
   page += fmt::format("Run it: `build/bin/{}` (the lecture's numbers), `build/bin/{} --seed 7` (a variant), "
                       "`build/bin/{} --format markdown`.\n\n",
                       id, id, id);
+  if (with_live_pages)
+    page += fmt::format("<b>Live:</b> <a href=\"live/chapter_{}.html\">this chapter with your own numbers</a>, "
+                        "computed in your browser for your student id or a seed.\n\n", id);
   page += "## The slides it reproduces\n\n";
   for (const Source& s : trace.sources()) {
     page += fmt::format("- **{}** (`{}`):", s.lecture, s.seed_file);
@@ -194,10 +200,11 @@ std::string chapter_page(const Chapter& chapter, const Trace& trace, const fs::p
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: nnwb-docs-pages <source dir> <out dir>\n";
+  if (argc < 3 || argc > 4 || (argc == 4 && std::string_view(argv[3]) != "--live")) {
+    std::cerr << "usage: nnwb-docs-pages <source dir> <out dir> [--live]\n";
     return 2;
   }
+  with_live_pages = argc == 4;
   const fs::path source_dir = argv[1], out = argv[2];
   try {
     std::string map = "| # | chapter | what it derives | lectures |\n|---|---|---|---|\n";
@@ -219,7 +226,8 @@ int main(int argc, char** argv) {
       const Trace trace = e.build(std::nullopt);
       std::string steps;
       for (const AskedStep& a : e.asked()) steps += (steps.empty() ? "" : ", ") + ("`" + a.step + "`");
-      list += fmt::format("| `{}`: {} | \\ref chapter_{} \"{}\" | {} | {} |\n", e.id(), to_doxygen_markdown(e.title()),
+      list += fmt::format("| `{}`: {}{} | \\ref chapter_{} \"{}\" | {} | {} |\n", e.id(), to_doxygen_markdown(e.title()),
+                          with_live_pages ? fmt::format(" (<a href=\"live/exercise_{}.html\">practise it</a>)", e.id()) : "",
                           e.chapter(), e.chapter(), steps, e.max_score());
     }
     write_page(out / "pages" / "exercises.dox", list);

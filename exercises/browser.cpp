@@ -5,8 +5,13 @@
 //
 //   catalogue()                           the chapters and exercises, as JSON
 //   trace(chapter, seed, student)         a chapter's trace, as `<chapter> --format json` writes it
+//   page(chapter, seed, student)          what a live chapter page shows (docs/live/): {"trace": that
+//                                         JSON as text, "html": the derivation, "figures": [...]}
 //   sheet(exercise, seed, student)        the student's sheet (Markdown), as `nnwb-exercise sheet`
 //   answerTemplate(exercise, seed, student)  the answer file to fill in (TOML), as `template`
+//   practice(exercise, seed, student)     what a practice page needs (docs/live/): {"sheet": the sheet,
+//                                         "steps": [{"id", "kind", "rows", "cols", "weight"}, …] for
+//                                         each asked step, in the sheet's order, shaped as its answer}
 //   grade(exercise, answerFile, fileName) the grade, as `nnwb-exercise grade --format json`
 //
 // A variant is the lecture's own numbers (seed and student both ""), a seed (digits), or a student
@@ -24,6 +29,7 @@
 #include "chapters.hpp"
 #include "exercises.hpp"
 #include "nnwb/answer_file.hpp"
+#include "nnwb/detail/exercise_internals.hpp"
 #include "nnwb/detail/safe_text.hpp"
 #include "nnwb/exercise.hpp"
 #include "nnwb/grading.hpp"
@@ -87,6 +93,17 @@ std::string trace(const std::string& chapter, const std::string& seed, const std
   });
 }
 
+// The trace stays text inside the answer: a seed drawn from a student id is a 64-bit number, which a
+// page's JSON.parse would round to a double.
+std::string page(const std::string& chapter, const std::string& seed, const std::string& student) {
+  return answer([&] {
+    const Chapter& found = chapters::find(chapter);
+    const Trace built = found.build(ChapterOptions{variant_of(seed, student).seed, false});
+    return json_text(nlohmann::ordered_json{
+        {"trace", render_json(built)}, {"html", render_html(built)}, {"figures", figures_to_json(built)}});
+  });
+}
+
 std::string sheet(const std::string& exercise, const std::string& seed, const std::string& student) {
   return answer([&] {
     const Exercise& found = exercises::find(exercise);
@@ -100,6 +117,25 @@ std::string answer_template(const std::string& exercise, const std::string& seed
     const Exercise& found = exercises::find(exercise);
     const Variant variant = variant_of(seed, student);
     return render_answer_template(found, found.build(variant.seed), variant);
+  });
+}
+
+// The answer's shape is the key's: a page sizes its inputs by it (a number, a vector of n, a matrix
+// of r × c, yes or no), as the sheet states it in words.
+std::string practice(const std::string& exercise, const std::string& seed, const std::string& student) {
+  return answer([&] {
+    const Exercise& found = exercises::find(exercise);
+    const Variant variant = variant_of(seed, student);
+    const Trace key = found.build(variant.seed);
+    nlohmann::ordered_json steps = nlohmann::ordered_json::array();
+    for (const AskedStep* asked : detail::asked_in_trace_order(found, key)) {
+      const Value& value = key.value(asked->step);
+      nlohmann::ordered_json shape{{"id", asked->step}, {"kind", kind_name(kind_of(value))}, {"weight", asked->weight}};
+      if (const auto* vector = std::get_if<Eigen::VectorXd>(&value)) shape["rows"] = vector->size();
+      if (const auto* matrix = std::get_if<Eigen::MatrixXd>(&value)) shape["rows"] = matrix->rows(), shape["cols"] = matrix->cols();
+      steps.push_back(std::move(shape));
+    }
+    return json_text(nlohmann::ordered_json{{"sheet", render_sheet(found, key, variant)}, {"steps", std::move(steps)}});
   });
 }
 
@@ -124,7 +160,9 @@ std::string grade(const std::string& exercise, const std::string& answer_file, c
 EMSCRIPTEN_BINDINGS(nnwb) {
   emscripten::function("catalogue", &nnwb::browser::catalogue);
   emscripten::function("trace", &nnwb::browser::trace);
+  emscripten::function("page", &nnwb::browser::page);
   emscripten::function("sheet", &nnwb::browser::sheet);
   emscripten::function("answerTemplate", &nnwb::browser::answer_template);
+  emscripten::function("practice", &nnwb::browser::practice);
   emscripten::function("grade", &nnwb::browser::grade);
 }

@@ -8,6 +8,7 @@
 //   nnwb-exercise grade    EXERCISE ANSWERS.toml [--student ID | --seed N] [--format text|markdown|json|gradescope]
 //   nnwb-exercise batch    EXERCISE FOLDER --gradebook grades.csv --feedback DIR [--roster CSV]
 //   nnwb-exercise gradescope EXERCISE --output-dir DIR
+//   nnwb-exercise scorm    EXERCISE --output-dir DIR [--site DIR]
 //
 // Exit codes: 0 done; 1 a file could not be read or written, or an answer file had problems (the
 // grade is still written); 2 a wrong option.
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 #include "exercises.hpp"
+#include "scorm_package.hpp"
 #include "nnwb/answer_file_io.hpp"
 #include "nnwb/chapter_cli.hpp"
 #include "nnwb/gradebook.hpp"
@@ -238,6 +240,12 @@ int run(int argc, char** argv) {
                          "Which field of Gradescope's users[0] is the student id the sheets were drawn for: "
                          "email (default), sid or id");
 
+  auto* scorm = app.add_subcommand("scorm", "Build a SCORM 1.2 package of the exercise's practice page, for an LMS");
+  std::string site_dir = NNWB_SITE_DIR;
+  scorm->add_option("exercise", exercise_id, "Exercise id")->required();
+  scorm->add_option("--output-dir", output_dir, "Where to write it (the files, and EXERCISE.scorm.zip)")->required();
+  scorm->add_option("--site", site_dir, "The live site to take the page from (default: this build's, build/site)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -384,6 +392,12 @@ int run(int argc, char** argv) {
                                who.roster ? fmt::format(", {} on the roster handed nothing in", missing) : "",
                                detail::echo(gradebook_path, 200), detail::echo(feedback_dir, 200));
       return with_problems ? exit_failure : status;
+    }
+    if (scorm->parsed()) {
+      const auto zip = scorm::build_package(exercise, site_dir, *output_dir);
+      std::cerr << fmt::format("nnwb-exercise: the SCORM 1.2 package of {} is {} (upload it to the LMS)\n",
+                               exercise.id(), detail::echo(zip.string(), 200));
+      return exit_ok;
     }
     if (gradescope->parsed()) {
       if (gradescope_field != "email" && gradescope_field != "sid" && gradescope_field != "id")

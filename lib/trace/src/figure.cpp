@@ -13,6 +13,7 @@
 
 #include "nnwb/detail/number_format.hpp"
 #include "nnwb/figure.hpp"
+#include "nnwb/detail/safe_text.hpp"
 
 namespace nnwb {
 namespace {
@@ -114,25 +115,13 @@ std::string dot_quoted(std::string_view text) {
   }
   return out + '"';
 }
-std::string html_escaped(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-// −0 prints as 0; numbers as the trace's text form prints them, with a true minus sign.
-std::string edge_number(double x, int decimals) {
-  return detail::format_number(x + 0.0, Rounding{Rounding::Mode::decimals, decimals});
-}
 
 }  // namespace
+
+// −0 prints as 0; numbers as the trace's text form prints them, with a true minus sign.
+std::string detail::diagram_number(double x, int decimals) {
+  return format_number(x + 0.0, Rounding{Rounding::Mode::decimals, decimals});
+}
 
 std::vector<std::string> figure_problems(const Figure& figure) {
   std::vector<std::string> problems;
@@ -191,11 +180,11 @@ std::string to_dot(const Diagram& graph, const std::string& caption) {
     std::string label;
     if (edge.forward)
       label += fmt::format("<font color=\"darkgreen\">{}</font>",
-                           html_escaped(edge_number(*edge.forward, graph.decimals)));
+                           detail::markup_escaped(detail::diagram_number(*edge.forward, graph.decimals)));
     if (edge.forward && edge.gradient) label += "<br/>";
     if (edge.gradient)
       label += fmt::format("<font color=\"red\">{}</font>",
-                           html_escaped(edge_number(*edge.gradient, graph.decimals)));
+                           detail::markup_escaped(detail::diagram_number(*edge.gradient, graph.decimals)));
     dot += fmt::format("  {} -> {}{};\n", edge.from, edge.to, label.empty() ? "" : " [label=<" + label + ">]");
   }
   return dot + "}\n";

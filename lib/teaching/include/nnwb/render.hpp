@@ -26,6 +26,14 @@ std::string render_markdown(const Trace& trace, std::optional<Rounding> rounding
 /// JSON with every number at full precision, its keys in the documented order.
 nlohmann::ordered_json to_json(const Trace& trace);
 std::string render_json(const Trace& trace);
+/// An HTML fragment for a page: the summary, sources, notation, parameters and every step, with the
+/// words and rounding of the Markdown form and its math between \(…\) and \[…\] for MathJax. The
+/// live pages (docs/live/) show it; text from the trace is escaped.
+std::string render_html(const Trace& trace, std::optional<Rounding> rounding = std::nullopt);
+/// The trace's figures as data a page draws: plots with their curves, diagrams with their nodes,
+/// their edges' numbers as the drawn figure writes them, and the dot input (figure.hpp):
+/// [{"name", "caption", "kind": "plot", "x_label", "y_label", "x_range", "y_range", "curves"}, …].
+nlohmann::ordered_json figures_to_json(const Trace& trace);
 /// One of the three.
 std::string render(const Trace& trace, Format format, std::optional<Rounding> rounding = std::nullopt);
 

@@ -86,4 +86,10 @@ std::vector<std::string> figure_problems(const Figure& figure);
 std::string to_gnuplot_script(const Plot& plot, const std::string& caption);
 std::string to_dot(const Diagram& graph, const std::string& caption);
 
+namespace detail {
+/// A number on a diagram's edge, as to_dot() writes it: `decimals` digits after the point,
+/// integers as integers, −0 as 0 (the live pages write their edges with it too).
+std::string diagram_number(double x, int decimals);
+}  // namespace detail
+
 }  // namespace nnwb

@@ -19,6 +19,9 @@ std::string to_valid_utf8(std::string_view text);
 /// as \n, \t, \r or \xNN, and cut to at most `max_bytes` at a character boundary, with "…" after.
 std::string echo(std::string_view text, std::size_t max_bytes = 60);
 
+/// `text` fit to put in HTML or XML, as text or in a quoted attribute: & < > " written as entities.
+std::string markup_escaped(std::string_view text);
+
 /// How long a step id, key or student id may be before echo() cuts it in messages.
 inline constexpr std::size_t echoed_name_bytes = 60;
 
