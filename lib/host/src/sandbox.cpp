@@ -1,10 +1,11 @@
-// Running untrusted code in the sandbox (sandbox.hpp). run_sandboxed reads as its steps:
-// check the machine, prepare everything the child needs, start bubblewrap in a child that drops to
-// the slot's uid and takes the limits, watch it (output, wall clock), then judge how it ended.
+// Running untrusted code in the sandbox (sandbox.hpp). run_as reads as its steps: check the
+// machine, prepare everything the child needs, fork the child, which drops to the slot's uid, takes
+// the limits and starts bubblewrap, watch the run (output, wall clock), then judge how it ended.
 //
-// The child between fork() and execve() only makes async-signal-safe calls (raw system calls,
-// dup2, close_range, setrlimit): the grader may have other threads, and the sanitizers' runtime
-// too, whose locks a forked child must never touch. Everything it needs is made before fork().
+// The forked child never returns into the grader's code and only makes async-signal-safe calls
+// (raw system calls, dup2, close_range, setrlimit, fork, wait, execve): the grader may have other
+// threads, and the sanitizers' runtime too, whose locks a forked child must never touch.
+// Everything it needs is made before fork().
 #include "nnwb/sandbox.hpp"
 
 #include <fcntl.h>
@@ -141,7 +142,7 @@ void give_scratch_to(const fs::path& scratch, uid_t uid) {
 
 // ---- The child -----------------------------------------------------------------------------------
 
-// What the child does between fork() and execve(), all decided before fork().
+// What the child does, all decided before fork().
 struct Launch {
   std::vector<std::string> words, environment;
   std::vector<char*> argv, envp;
@@ -149,7 +150,7 @@ struct Launch {
   uid_t uid = 0;
   std::array<std::pair<int, rlimit>, 6> limits{};
   pid_t parent = 0;
-  // The descriptors it moves to 0–4, and the one it reports a failure on (kept at 5).
+  // The descriptors it moves to 0–4 for bubblewrap, and the one it reports on (kept at 5).
   int input = -1, output = -1, error = -1, seccomp = -1, status = -1, report = -1;
 };
 
@@ -408,17 +409,29 @@ void judge(SandboxResult& result, const Watched& watched, const SandboxLimits& l
 
 // ---- The run -------------------------------------------------------------------------------------
 
-SandboxResult run_as(const SandboxRequest& request, uid_t uid) {
+SandboxResult not_started(const std::string& why) {
   SandboxResult result;
-  const auto start = Clock::now();
-  if (request.command.empty()) {
-    result.message = "the sandbox could not start: no command";
-    return result;
-  }
-  if (const std::string problem = machine_problem(); !problem.empty()) {
-    result.message = "the sandbox could not start: " + problem;
-    return result;
-  }
+  result.message = "the sandbox could not start: " + why;
+  return result;
+}
+
+// What is wrong with the request or the machine before anything is tried, or empty.
+std::string request_problem(const SandboxRequest& request) {
+  if (request.command.empty()) return "no command";
+  // A link would be followed by bubblewrap, to a folder it was not meant to give.
+  if (std::error_code error; !fs::is_directory(fs::symlink_status(request.scratch, error)))
+    return "the scratch " + request.scratch.string() + " is not a folder";
+  return machine_problem();
+}
+
+// The running child and the grader's ends of its pipes.
+struct Started {
+  pid_t child = -1;
+  Pipe output, error, status, report;
+};
+
+// Gives the scratch to the slot's uid (when the grader is root), makes the child's files, forks it.
+Started start_child(const SandboxRequest& request, uid_t uid) {
   Launch launch;
   launch.switch_user = ::geteuid() == 0;
   launch.uid = launch.switch_user ? uid : ::getuid();
@@ -428,63 +441,71 @@ SandboxResult run_as(const SandboxRequest& request, uid_t uid) {
   launch.environment = detail::sandbox_environment();
   launch.argv = c_strings(launch.words);
   launch.envp = c_strings(launch.environment);
+  if (launch.switch_user) give_scratch_to(request.scratch, uid);
 
-  pid_t child = -1;
-  Pipe output, error, status, report;
-  try {
-    if (launch.switch_user) give_scratch_to(request.scratch, uid);
-    const Fd input = input_file(request.standard_input);
-    const Fd seccomp = above_child_fds(detail::seccomp_filter_file());
-    output = make_pipe();
-    error = make_pipe();
-    status = make_pipe();
-    report = make_pipe();
-    launch.input = input.get();
-    launch.output = output.write.get();
-    launch.error = error.write.get();
-    launch.seccomp = seccomp.get();
-    launch.status = status.write.get();
-    launch.report = report.write.get();
-    child = ::fork();
-    if (child < 0) throw system_error("fork");
-    if (child == 0) run_child(launch);
-  } catch (const std::exception& failure) {
-    result.message = std::string("the sandbox could not start: ") + failure.what();
-    return result;
-  }
-  output.write.reset();
-  error.write.reset();
-  status.write.reset();
-  report.write.reset();
+  Started started{-1, make_pipe(), make_pipe(), make_pipe(), make_pipe()};
+  const Fd input = input_file(request.standard_input);
+  const Fd seccomp = above_child_fds(detail::seccomp_filter_file());
+  launch.input = input.get();
+  launch.output = started.output.write.get();
+  launch.error = started.error.write.get();
+  launch.seccomp = seccomp.get();
+  launch.status = started.status.write.get();
+  launch.report = started.report.write.get();
+  started.child = ::fork();
+  if (started.child < 0) throw system_error("fork");
+  if (started.child == 0) run_child(launch);
+  // Only the child writes: the pipes end when it and its processes are gone.
+  for (Pipe* pipe : {&started.output, &started.error, &started.status, &started.report}) pipe->write.reset();
+  return started;
+}
 
-  // The child's report: {step_started, bubblewrap's pid}, or the step that failed and errno. It
-  // ends when bubblewrap's execve has closed the pipe.
-  std::vector<int> report_words;
-  int word[2];
-  for (ssize_t n = 0; (n = ::read(report.read.get(), word, sizeof word)) != 0;) {
-    if (n == sizeof word) report_words.insert(report_words.end(), word, word + 2);
-    if (n < 0 && errno != EINTR) break;
-  }
+// Reads the child's report to its end (bubblewrap's execve closes it): bubblewrap as a pidfd, or
+// why the child failed. Named at once, bubblewrap's pid is still its own: the child reaps it only
+// after it has ended.
+Fd read_report(Started& started, uid_t uid, std::string& failure) {
   Fd bubblewrap;
-  for (std::size_t i = 0; i + 1 < report_words.size(); i += 2) {
-    const int step = report_words[i], value = report_words[i + 1];
+  int message[2];
+  for (ssize_t n = 0; (n = ::read(started.report.read.get(), message, sizeof message)) != 0;) {
+    if (n < 0 && errno != EINTR) break;
+    if (n != sizeof message) continue;
+    const auto [step, value] = message;
     if (step == step_started) {
-      // Named at once by a pidfd: the child reaps bubblewrap only once it has ended.
       bubblewrap.reset(::pidfd_open(value, 0));
       continue;
     }
-    ::kill(child, SIGKILL);
-    while (::waitpid(child, nullptr, 0) < 0 && errno == EINTR) {
-    }
-    result.message = std::string("the sandbox could not start: its process ") + child_step_name(step) + " (" +
-                     std::strerror(value) + ")";
-    if (step == step_uid || step == step_gid) result.message += "; uid " + std::to_string(uid) + " must be usable here";
-    return result;
+    failure = std::string("its process ") + child_step_name(step) + " (" + std::strerror(value) + ")";
+    if (step == step_uid || step == step_gid) failure += "; uid " + std::to_string(uid) + " must be usable here";
   }
+  if (!failure.empty()) {
+    ::kill(started.child, SIGKILL);
+    while (::waitpid(started.child, nullptr, 0) < 0 && errno == EINTR) {
+    }
+  }
+  return bubblewrap;
+}
 
-  const Watched watched = watch(child, bubblewrap, output, error, status, request.limits, start);
+double seconds_of(const timeval& time) {
+  return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_usec) / 1e6;
+}
+
+SandboxResult run_as(const SandboxRequest& request, uid_t uid) {
+  const auto start = Clock::now();
+  if (const std::string problem = request_problem(request); !problem.empty()) return not_started(problem);
+  Started started;
+  try {
+    started = start_child(request, uid);
+  } catch (const std::exception& failure) {
+    return not_started(failure.what());
+  }
+  std::string failure;
+  const Fd bubblewrap = read_report(started, uid, failure);
+  if (!failure.empty()) return not_started(failure);
+
+  const Watched watched = watch(started.child, bubblewrap, started.output, started.error, started.status,
+                                request.limits, start);
+  SandboxResult result;
   result.wall_seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  const auto seconds_of = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
   result.cpu_seconds = seconds_of(watched.usage.ru_utime) + seconds_of(watched.usage.ru_stime);
   result.standard_output = detail::to_valid_utf8(watched.output);
   result.standard_error = detail::to_valid_utf8(watched.error);
@@ -508,11 +529,8 @@ std::string_view sandbox_verdict_name(SandboxVerdict verdict) {
 }
 
 SandboxResult run_sandboxed(const SandboxRequest& request) {
-  if (request.slot < 0 || request.slot >= 1'000'000) {
-    SandboxResult result;
-    result.message = "the sandbox could not start: slot " + std::to_string(request.slot) + " is not in 0–999999";
-    return result;
-  }
+  if (request.slot < 0 || request.slot >= 1'000'000)
+    return not_started("slot " + std::to_string(request.slot) + " is not in 0–999999");
   return run_as(request, sandbox_base_uid + static_cast<unsigned>(request.slot));
 }
 
