@@ -1,6 +1,7 @@
 // Running untrusted code in the sandbox (sandbox.hpp). run_as reads as its steps: check the
-// machine, prepare everything the child needs, fork the child, which drops to the slot's uid, takes
-// the limits and starts bubblewrap, watch the run (output, wall clock), then judge how it ended.
+// request and the machine, prepare everything the child needs and fork it (it drops to the slot's
+// uid and starts bubblewrap under the limits), read its report, watch the run (output, wall clock),
+// then judge how it ended.
 //
 // The forked child never returns into the grader's code and only makes async-signal-safe calls
 // (raw system calls, dup2, close_range, setrlimit, fork, wait, execve): the grader may have other
@@ -209,7 +210,7 @@ const char* child_step_name(int step) {
   }
 }
 
-// The child: it becomes the slot's uid, takes the limits, and starts bubblewrap in a child of its
+// The child: it becomes the slot's uid and starts bubblewrap, with the limits, in a child of its
 // own, then waits for every process of the run. It is their subreaper: bubblewrap ends without
 // waiting for the namespace's first process, which comes back to it, so that the run's whole CPU
 // time reaches the grader's wait4() and no zombie is left holding the slot's process count.
@@ -239,14 +240,16 @@ const char* child_step_name(int step) {
   }
   // Dies with the grader. Set after the uid changes, which clear it.
   if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != launch.parent) fail_in_child(step_parent);
-  for (const auto& [resource, limit] : launch.limits)
-    if (::setrlimit(static_cast<__rlimit_resource_t>(resource), &limit) != 0) fail_in_child(step_limits);
   if (::prctl(PR_SET_CHILD_SUBREAPER, 1) != 0) fail_in_child(step_parent);
 
   const pid_t bubblewrap = ::fork();
   if (bubblewrap < 0) fail_in_child(step_fork);
   if (bubblewrap == 0) {
     if (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0) fail_in_child(step_parent);
+    // The limits, for bubblewrap and all it starts; not for this child, a copy of the grader (which
+    // may hold far more address space than the limit: the sanitizers' shadow memory).
+    for (const auto& [resource, limit] : launch.limits)
+      if (::setrlimit(static_cast<__rlimit_resource_t>(resource), &limit) != 0) fail_in_child(step_limits);
     ::execve(launch.argv[0], launch.argv.data(), launch.envp.data());
     fail_in_child(step_exec);
   }
