@@ -21,13 +21,15 @@
 /// Where the sandbox cannot be set up, nothing runs: the verdict is sandbox_error and the message
 /// names the cause. There is no way to run without the sandbox.
 ///
-/// Example (a compile, then a run, in one scratch folder; `harness` holds the harness sources):
+/// Example: a student's function compiled with a harness (the folder `harness`, bound read-only),
+/// then run; sandbox_test's a_harness_is_bound_read_only_and_compiled_with does the same.
 /// @code
-/// nnwb::SandboxRequest compile{.command = {"g++", "-O1", "-o", "main", "main.cpp", "/harness/check.cpp"},
-///                              .scratch = folder, .read_only = {harness}, .slot = 3};
+/// nnwb::SandboxRequest compile{.command = {"g++", "-O1", "-o", "main", "answer.cpp", (harness / "main.cpp").string()},
+///                              .scratch = scratch, .read_only = {harness}, .slot = slot};
 /// compile.limits.cpu_seconds = 20;
 /// if (const nnwb::SandboxResult built = nnwb::run_sandboxed(compile); built.verdict != nnwb::SandboxVerdict::ok)
-///   return built.message;
+///   return built.message + "\n" + built.standard_error;
+/// const nnwb::SandboxResult run = nnwb::run_sandboxed({.command = {"./main"}, .scratch = scratch, .slot = slot});
 /// @endcode
 
 #include <cstddef>
@@ -49,15 +51,16 @@ struct SandboxLimits {
   std::size_t output_bytes = 1u << 20;            ///< written to both together before the run is stopped
 };
 
+// Every member has an initializer, so that a designated initializer may leave any of them out.
 struct SandboxRequest {
-  std::vector<std::string> command;  ///< run inside the sandbox; command[0] is looked up on /usr/bin:/bin
-  std::filesystem::path scratch;     ///< an existing folder, bound read-write at /sandbox
+  std::vector<std::string> command{};  ///< run inside the sandbox; command[0] is looked up on /usr/bin:/bin
+  std::filesystem::path scratch{};     ///< an existing folder, bound read-write at /sandbox
   /// Folders or files bound read-only at the same path inside (a harness, reference data). They must
   /// be readable by the slot's uid, and every folder above them and above the scratch searchable.
-  std::vector<std::filesystem::path> read_only;
-  std::string standard_input;  ///< what the command reads on its standard input
-  int slot = 0;                ///< the grading slot, 0–999999: runs at once must have different slots
-  SandboxLimits limits;
+  std::vector<std::filesystem::path> read_only{};
+  std::string standard_input{};  ///< what the command reads on its standard input
+  int slot = 0;                  ///< the grading slot, 0–999999: runs at once must have different slots
+  SandboxLimits limits{};
 };
 
 /// How a run ended.
