@@ -7,11 +7,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -35,8 +37,8 @@ void require_sandbox() {
   BOOST_REQUIRE_MESSAGE(problem.empty(), "the sandbox cannot run on this machine: " << problem);
 }
 
-// Slots of this test process: different from those of another nnwb_tests running at the same time
-// (another build's tests), since a slot's leftover processes are ended after each run.
+// Slots of this test process. Runs at once must have different slots (sandbox.hpp): another
+// nnwb_tests running at the same time (another build's tests) gets others.
 int slot(int k = 0) { return static_cast<int>(::getpid() % 10000) * 10 + k; }
 
 // Small limits, so that the hostile cases end in seconds.

@@ -268,8 +268,7 @@ struct Watched {
   std::string output, error, status;  // kept output and error; bubblewrap's JSON status
   std::size_t written = 0;            // output and error together, kept or not
   Stop stopped = Stop::none;
-  int wait_status = 0;
-  rusage usage{};
+  rusage usage{};  // of the child: every process of the run that it collected
 };
 
 // Reads the command's output until the run has ended, stopping it when the wall clock or the
@@ -327,7 +326,7 @@ Watched watch(pid_t child, const Fd& bubblewrap, Pipe& output, Pipe& error, Pipe
     // Once the child has ended, what is left in the pipes is read before it is judged.
     if ((fds[3].revents & ready) && output.read.get() < 0 && error.read.get() < 0 && status.read.get() < 0) break;
   }
-  while (::wait4(child, &watched.wait_status, 0, &watched.usage) < 0 && errno == EINTR) {
+  while (::wait4(child, nullptr, 0, &watched.usage) < 0 && errno == EINTR) {
   }
   return watched;
 }
