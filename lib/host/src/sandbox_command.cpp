@@ -3,6 +3,7 @@
 // read-only last, once every mount point is in place.
 #include "nnwb/detail/sandbox_command.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -48,9 +49,9 @@ std::vector<std::string> bubblewrap_command(const SandboxRequest& request) {
     if (fs::exists(file, error)) add(words, {"--ro-bind", file, file});
 
   // Private /proc (only the sandbox's processes), /dev (null, zero, random, tty…) and /tmp, the
-  // last no larger than one file may be.
-  add(words, {"--proc", "/proc", "--dev", "/dev", "--size", std::to_string(request.limits.file_size_bytes), "--tmpfs",
-              "/tmp"});
+  // last no larger than one file may be (and never of size 0, which tmpfs reads as no limit).
+  const std::size_t tmp_bytes = std::max<std::size_t>(request.limits.file_size_bytes, 4096);
+  add(words, {"--proc", "/proc", "--dev", "/dev", "--size", std::to_string(tmp_bytes), "--tmpfs", "/tmp"});
 
   for (const fs::path& path : request.read_only) {
     const std::string absolute = fs::absolute(path, error).lexically_normal().string();
