@@ -100,7 +100,8 @@ constexpr const char* setup_sh = R"SH(#!/usr/bin/env bash
 set -euo pipefail
 apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends cmake g++ make \
-  libeigen3-dev libfmt-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcsv-dev
+  libeigen3-dev libfmt-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcsv-dev \
+  libseccomp-dev bubblewrap
 cd /autograder/source/nnwb
 cmake -S . -B build -DNNWB_BUILD_TESTS=OFF -DNNWB_BUILD_DOCS=OFF -DNNWB_NATIVE=OFF
 cmake --build build -j"$(nproc)" --target nnwb-exercise

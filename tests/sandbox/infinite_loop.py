@@ -1,0 +1,3 @@
+# Never ends: the CPU-time limit stops it (SIGXCPU).
+while True:
+    pass
