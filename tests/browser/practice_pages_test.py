@@ -10,7 +10,7 @@ opened from file://. For every exercise:
   later ones computed from them) get their follow-through credit, as natively;
 - "Download answer file" writes a file that `nnwb-exercise grade` gives the same score;
 - answers are kept in the browser's storage: a reload shows them again;
-- bad input (text in a number box, a half-filled vector) gets a message beside the input.
+- bad input (text in a number box, a matrix with an entry left empty) gets a message beside it.
 
     tests/browser/practice_pages_test.py NNWB_EXERCISE PRACTICE_ANSWERS SITE SCREENSHOTS WRONG_FILE...
 """
@@ -195,6 +195,14 @@ def bad_input(driver):
         problems.append(f"text in a number box: the message beside it is '{feedback}'")
     if "nnwb-invalid" not in inputs[0].get_attribute("class"):
         problems.append("text in a number box: the box is not marked")
+    # A matrix with one entry left empty: the answer has the wrong shape, said beside it.
+    driver.execute_script("document.querySelectorAll('.nnwb-exercise-input').forEach(e => { e.value = '1'; })")
+    last = driver.find_elements(By.CSS_SELECTOR, "input.nnwb-exercise-input")[-1]
+    last.clear()
+    driver.find_element(By.ID, "nnwb-check").click()
+    feedback = driver.execute_script("return [...document.querySelectorAll('.nnwb-feedback')].pop().textContent")
+    if "fill in every entry" not in feedback:
+        problems.append(f"a matrix with an empty entry: the message beside it is '{feedback}'")
     return problems
 
 
