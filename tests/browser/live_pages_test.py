@@ -11,7 +11,8 @@ it from a folder. For every chapter page:
 - every picture was drawn (an <svg> with marks in each figure, no "cannot be drawn"), and a
   computation graph's numbers change with the variant;
 - bad input in the box (text as a seed, an empty box, a student id the grader refuses, a bad seed
-  in the address) gets a message beside the box and leaves the page working.
+  in the address) gets a message beside the box and leaves the page working;
+- every link of every page resolves, the front page's and the practice pages' included.
 
 Screenshots of a live page are kept in the screenshot folder. How long each variant took to compute
 and typeset (body[data-render-ms]) is printed; speed is measured by tests/benchmarks, not here.
@@ -32,7 +33,7 @@ from chromium import headless_chromium, wait_for_state  # (tests/browser/)
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 from compare_builds import compare, run  # noqa: E402  (tests/compare_builds.py)
-from docs_browser_test import RAW_TEX  # noqa: E402  (the documentation site's own check)
+from docs_browser_test import RAW_TEX, broken_links  # noqa: E402  (the documentation site's own checks)
 
 # The page's text without its typeset formulas (KaTeX keeps each formula's TeX in a hidden MathML
 # annotation), code and scripts: a backslash command left there is TeX that was not typeset.
@@ -73,6 +74,10 @@ def ask(driver, kind, value):
     if value:
         box.send_keys(value)
     driver.find_element(By.CSS_SELECTOR, "#nnwb-variant button[type=submit]").click()
+
+
+def hrefs(driver):
+    return driver.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'))")
 
 
 def describe(variant):
@@ -141,6 +146,8 @@ def main():
                 timings.append((shown["ms"], f"{chapter} {describe(variant)}"))
                 problems += check_shown(chapter, variant, shown, natives[(chapter, variant)].result(), driver)
                 pictures[variant] = shown["pictures"]
+                if variant is None:
+                    problems += [f"{page.name}: {p}" for p in broken_links(page, hrefs(driver))]
                 if variant in asked:
                     expected = f"?student={variant}" if isinstance(variant, str) else f"?seed={variant}"
                     if shown["address"] != expected:
@@ -149,6 +156,9 @@ def main():
                 problems.append(f"{chapter}: the computation graph did not change with the variant")
             if chapter == "graph_xyz":
                 driver.save_screenshot(str(shots / "live_graph_xyz.png"))
+        for other in [site / "index.html"] + sorted(site.glob("exercise_*.html")):
+            driver.get(other.as_uri())
+            problems += [f"{other.name}: {p}" for p in broken_links(other, hrefs(driver))]
         problems += bad_input(driver, site)
     finally:
         driver.quit()
