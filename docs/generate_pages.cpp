@@ -8,7 +8,8 @@
 //                                 chapters/<id>.cpp), the trace it prints (\verbinclude) and its
 //                                 pictures (\image);
 //   <out>/pages/chapters.dox      the map of chapters; exercises.dox, the exercises; instructors.dox
-//                                 and trace_format.dox, docs/grading.md and docs/trace-format.md;
+//                                 and trace_format.dox, docs/grading.md and docs/trace-format.md
+//                                 (and the code exercises' two pages);
 //   <out>/pages/index.dox         docs/mainpage.md with the map put in;
 //   <out>/traces/<id>.txt         the chapter's text trace, as `build/bin/<id>` prints it;
 //   <out>/images/<id>.<name>.svg  its figures, drawn by gnuplot and Graphviz.
@@ -234,12 +235,17 @@ int main(int argc, char** argv) {
     // The hand-written pages of docs/, as Doxygen pages: their first heading becomes the title.
     const struct { const char* file; const char* label; const char* title; } written[] = {
         {"grading.md", "instructors", "For instructors: exercises, variants, answer traces and grading"},
-        {"trace-format.md", "trace_format", "The JSON trace format"}};
+        {"trace-format.md", "trace_format", "The JSON trace format"},
+        {"code-exercises.md", "code_exercises", "For students: code exercises, written, checked and handed in"},
+        {"code-exercises-instructors.md", "code_exercises_instructors",
+         "For instructors: code exercises in a batch, on Gradescope, in the sandbox"}};
     for (const auto& w : written) {
       std::string text = slurp(source_dir / "docs" / w.file);
       text = to_doxygen_markdown(text.substr(text.find('\n') + 1));
       for (const auto& [from, to] : {std::pair<std::string, std::string>{"](trace-format.md)", "](@ref trace_format)"},
-                                     {"](grading.md)", "](@ref instructors)"}})
+                                     {"](grading.md)", "](@ref instructors)"},
+                                     {"](code-exercises.md)", "](@ref code_exercises)"},
+                                     {"](code-exercises-instructors.md)", "](@ref code_exercises_instructors)"}})
         for (auto at = text.find(from); at != std::string::npos; at = text.find(from)) text.replace(at, from.size(), to);
       write_page(out / "pages" / fmt::format("{}.dox", w.label),
            fmt::format("@page {} {}\n\n{}", w.label, w.title, text));

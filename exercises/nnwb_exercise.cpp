@@ -3,10 +3,14 @@
 //   nnwb-exercise list
 //   nnwb-exercise sheet    EXERCISE [--student ID | --seed N | --roster CSV --output-dir DIR]
 //   nnwb-exercise template EXERCISE [--student ID | --seed N]
+//   nnwb-exercise template CODE-EXERCISE --language cpp|python [-o FILE]
 //   nnwb-exercise key      EXERCISE [--student ID | --seed N | --roster CSV] [--format markdown|json | --output-dir DIR]
 //   nnwb-exercise key      --all-defaults --output-dir solutions
-//   nnwb-exercise grade    EXERCISE ANSWERS.toml [--student ID | --seed N] [--format text|markdown|json|gradescope]
+//   nnwb-exercise grade    EXERCISE ANSWERS.toml|CODE.cpp|CODE.py [--student ID | --seed N] [--format text|markdown|json|gradescope]
 //   nnwb-exercise batch    EXERCISE FOLDER --gradebook grades.csv --feedback DIR [--roster CSV]
+//
+// A code exercise (its id starts with "code.") is graded from a .cpp or .py file, run in the sandbox
+// on 10 variants (see lib/host/include/nnwb/code_runner.hpp).
 //   nnwb-exercise gradescope EXERCISE --output-dir DIR
 //   nnwb-exercise scorm    EXERCISE --output-dir DIR [--site DIR]
 //
@@ -21,8 +25,10 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "code/code_exercises.hpp"
 #include "exercises.hpp"
 #include "scorm_package.hpp"
+#include "nnwb/code_runner.hpp"
 #include "nnwb/answer_file_io.hpp"
 #include "nnwb/chapter_cli.hpp"
 #include "nnwb/gradebook.hpp"
@@ -30,6 +36,9 @@
 #include "nnwb/detail/safe_text.hpp"
 #include "nnwb/random.hpp"
 
+#ifndef NNWB_CODE_TOOLKIT_DIR
+#error "NNWB_CODE_TOOLKIT_DIR must name the build's code exercise toolkit (nnwb_code_toolkit)"
+#endif
 #ifndef NNWB_SOURCE_DIR
 #error "NNWB_SOURCE_DIR must name the source tree (the Gradescope autograder copies it)"
 #endif
@@ -101,22 +110,24 @@ set -euo pipefail
 apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends cmake g++ make \
   libeigen3-dev libfmt-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libcsv-dev \
-  libseccomp-dev bubblewrap
+  libseccomp-dev bubblewrap python3-numpy
 cd /autograder/source/nnwb
-cmake -S . -B build -DNNWB_BUILD_TESTS=OFF -DNNWB_BUILD_DOCS=OFF -DNNWB_NATIVE=OFF
+cmake -S . -B build -DNNWB_BUILD_TESTS=OFF -DNNWB_BUILD_DOCS=OFF -DNNWB_BUILD_BENCHMARKS=OFF \
+  -DNNWB_BUILD_BROWSER=OFF -DNNWB_NATIVE=OFF
 cmake --build build -j"$(nproc)" --target nnwb-exercise
 )SH";
 
 constexpr const char* run_autograder = R"SH(#!/usr/bin/env bash
-# Gradescope runs this for every submission: grade the student's answer file (the first .toml in
-# the submission) as the variant of the submitting student, into results/results.json.
+# Gradescope runs this for every submission: grade the student's file (the first answer file, or for
+# a code exercise the first .cpp or .py, in the submission) as the variant of the submitting student,
+# into results/results.json.
 # NNWB_AUTOGRADER_ROOT and NNWB_EXERCISE_BIN let it be tried outside Gradescope.
 set -uo pipefail
 root="${NNWB_AUTOGRADER_ROOT:-/autograder}"
 grader="${NNWB_EXERCISE_BIN:-$root/source/nnwb/build/bin/nnwb-exercise}"
 mkdir -p "$root/results"
-answers="$(find "$root/submission" -name '*.toml' -type f 2>/dev/null | sort | head -n 1)"
-"$grader" grade @EXERCISE@ "${answers:-$root/submission/answers.toml}" \
+answers="$(find "$root/submission" @PATTERN@ -type f 2>/dev/null | sort | head -n 1)"
+"$grader" grade @EXERCISE@ "${answers:-$root/submission/@DEFAULT@}" \
   --gradescope-metadata "$root/submission_metadata.json" --gradescope-student-field @FIELD@ \
   --format gradescope --output "$root/results/results.json"
 status=$?
@@ -131,12 +142,14 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
-void build_gradescope_autograder(const Exercise& exercise, const std::filesystem::path& dir, const std::string& field) {
+void build_gradescope_autograder(const std::string& exercise_id, bool code, const std::filesystem::path& dir,
+                                 const std::string& field) {
   namespace fs = std::filesystem;
   fs::create_directories(dir);
   write_file_atomically(dir / "setup.sh", setup_sh);
-  write_file_atomically(dir / "run_autograder",
-                        replace_all(replace_all(run_autograder, "@EXERCISE@", exercise.id()), "@FIELD@", field));
+  std::string runner = replace_all(replace_all(run_autograder, "@EXERCISE@", exercise_id), "@FIELD@", field);
+  runner = replace_all(runner, "@PATTERN@", code ? R"(\( -name '*.cpp' -o -name '*.py' \))" : "-name '*.toml'");
+  write_file_atomically(dir / "run_autograder", replace_all(runner, "@DEFAULT@", code ? "submission.py" : "answers.toml"));
   for (const char* script : {"setup.sh", "run_autograder"})
     fs::permissions(dir / script, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
                     fs::perm_options::add);
@@ -169,6 +182,129 @@ std::string json_text(const nlohmann::ordered_json& j) {
   return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+// A batch's outputs: a feedback file per student, the gradebook, and a summary on standard error.
+int write_batch(const Exercise& exercise, std::vector<Grade>& grades, const std::vector<std::string>* roster,
+            const std::string& feedback_dir, const std::string& feedback_format, const std::string& gradebook_path) {
+  if (roster) reconcile_with_roster(grades, exercise, *roster);
+  int status = exit_ok;
+  std::size_t with_problems = 0, missing = 0;
+  for (const Grade& g : grades) {
+    if (!g.handed_in) {
+      ++missing;
+      continue;
+    }
+    const std::string id = g.variant.student.value_or("unknown");
+    const std::string text = feedback_format == "markdown" ? render_grade_markdown(g)
+                             : feedback_format == "text"   ? render_grade_text(g)
+                                                           : json_text(grade_to_json(g));
+    const char* extension = feedback_format == "markdown" ? ".md" : feedback_format == "text" ? ".txt" : ".json";
+    try {
+      // A file name that is not a usable id gets no feedback file of its own name.
+      if (!student_id_problem(id).empty()) throw std::runtime_error(g.error);
+      write_file_atomically(std::filesystem::path(feedback_dir) / (id + extension), text);
+    } catch (const std::exception& error) {
+      std::cerr << fmt::format("nnwb-exercise: error: no feedback file: {}\n", error.what());
+      status = exit_failure;
+    }
+    if (!g.clean()) {
+      ++with_problems;
+      std::cerr << fmt::format("nnwb-exercise: {}: {}\n", detail::echo(id), !g.error.empty() ? g.error : g.problems.front());
+    }
+  }
+  write_file_atomically(std::filesystem::path(gradebook_path), gradebook_csv(exercise, grades));
+  std::cerr << fmt::format("nnwb-exercise: graded {} submissions ({} with problems{}); gradebook {}, feedback in {}\n",
+                           grades.size() - missing, with_problems,
+                           roster ? fmt::format(", {} on the roster handed nothing in", missing) : "",
+                           detail::echo(gradebook_path, 200), detail::echo(feedback_dir, 200));
+  return with_problems ? exit_failure : status;
+}
+
+// Before a batch grades anything: its outputs can be written, and the roster (if any) is read.
+std::vector<std::string> prepare_batch(const std::string& feedback_dir, const std::string& gradebook_path,
+                                       const std::optional<std::string>& roster) {
+  check_writable_folder(feedback_dir);
+  const std::filesystem::path gradebook(gradebook_path);
+  if (std::filesystem::is_directory(gradebook))
+    throw std::runtime_error(fmt::format("--gradebook '{}' is a folder; name a file", detail::echo(gradebook_path, 200)));
+  check_writable_folder(gradebook.has_parent_path() ? gradebook.parent_path() : std::filesystem::path("."));
+  return roster ? read_roster(*roster) : std::vector<std::string>{};
+}
+
+// What a code exercise's command was asked.
+struct CodeCommand {
+  bool sheet = false, templ = false, grade = false, batch = false, gradescope = false, other = false;
+  Who who;
+  std::optional<std::string> output, output_dir;
+  std::string language, toolkit, file, format, gradescope_metadata, gradescope_field;
+  std::string folder, gradebook, feedback_dir, feedback_format;
+  unsigned jobs = 0;
+  bool quiet = false;
+};
+
+// The commands for a code exercise: its sheet, a starter file, grading a .cpp or .py file (alone or a
+// folder of them), and the Gradescope autograder.
+int code_command(const CodeExercise& exercise, const CodeCommand& c) {
+  if (c.other) throw CLI::ValidationError(fmt::format("{} is a code exercise: its key is the chapter's trace "
+                                                      "(nnwb {} --seed N), and it has no SCORM page", exercise.id(), exercise.chapter()));
+  if (c.sheet) {
+    write_output(render_code_sheet(exercise), c.output);
+    return exit_ok;
+  }
+  if (c.templ) {
+    if (c.language.empty()) throw CLI::ValidationError(fmt::format("{} is a code exercise: say --language cpp or --language python", exercise.id()));
+    write_output(render_code_template(exercise, c.language == "cpp" ? CodeLanguage::cpp : CodeLanguage::python), c.output);
+    return exit_ok;
+  }
+  if (c.grade) {
+    Variant variant = variant_of(c.who);
+    if (!c.gradescope_metadata.empty())
+      variant = Variant::for_student(student_from_gradescope(c.gradescope_metadata, c.gradescope_field));
+    const Grade g = grade_code_file(exercise, variant, c.file, c.toolkit);
+    std::string text;
+    if (c.format == "text") text = render_grade_text(g);
+    else if (c.format == "markdown") text = render_grade_markdown(g);
+    else if (c.format == "json") text = json_text(grade_to_json(g));
+    else text = json_text(gradescope_results(g));
+    write_output(text, c.output);
+    if (!g.error.empty()) std::cerr << fmt::format("nnwb-exercise: error: {}\n", g.error);
+    for (const std::string& problem : g.problems) std::cerr << fmt::format("nnwb-exercise: problem: {}\n", problem);
+    return g.clean() ? exit_ok : exit_failure;
+  }
+  if (c.batch) {
+    const std::vector<std::string> roster = prepare_batch(c.feedback_dir, c.gradebook, c.who.roster);
+    const Submissions submissions = find_submissions(c.folder, {".cpp", ".py"});
+    for (const std::string& note : submissions.notes) std::cerr << fmt::format("nnwb-exercise: note: {}\n", note);
+    ProgressBar bar(!c.quiet);
+    std::vector<Grade> grades = grade_each(
+        submissions.files, c.jobs, [&](std::size_t done, std::size_t total, const std::filesystem::path& file) { bar(done, total, file); },
+        [&](const std::filesystem::path& file, int slot) {
+          const std::string id = file.stem().string();
+          if (const std::string problem = student_id_problem(id); !problem.empty()) {  // not run at all
+            Grade g;
+            g.exercise = exercise.id();
+            g.title = exercise.title();
+            g.file = detail::echo(file.string(), 200);
+            g.variant = Variant::for_student(id);
+            g.max_score = exercise.steps().max_score();
+            g.error = fmt::format("{}: the file name must be <student id>.cpp or .py, and {}", g.file, problem);
+            return g;
+          }
+          return grade_code_file(exercise, Variant::for_student(id), file, c.toolkit, slot);
+        });
+    return write_batch(exercise.steps(), grades, c.who.roster ? &roster : nullptr, c.feedback_dir, c.feedback_format,
+                       c.gradebook);
+  }
+  if (c.gradescope) {
+    if (c.gradescope_field != "email" && c.gradescope_field != "sid" && c.gradescope_field != "id")
+      throw CLI::ValidationError("--student-field is email, sid or id");
+    build_gradescope_autograder(exercise.id(), true, *c.output_dir, c.gradescope_field);
+    std::cerr << fmt::format("nnwb-exercise: the Gradescope autograder for {} is in {} (upload autograder.zip)\n",
+                             exercise.id(), *c.output_dir);
+    return exit_ok;
+  }
+  return exit_ok;
+}
+
 int run(int argc, char** argv) {
   CLI::App app("nnwb-exercise: exercises drawn per student, their answer traces, and the grader.", "nnwb-exercise");
   app.require_subcommand(1);
@@ -192,6 +328,10 @@ int run(int argc, char** argv) {
   templ->add_option("exercise", exercise_id, "Exercise id")->required();
   add_who(*templ, who, false);
   templ->add_option("-o,--output", output, "Write to FILE instead of standard output");
+  std::string language;
+  templ->add_option("--language", language, "For a code exercise: the starter file's language, cpp or python")
+      ->check(CLI::IsMember({"cpp", "python"}));
+  std::string toolkit = NNWB_CODE_TOOLKIT_DIR;
 
   std::string key_format = "markdown";
   auto* key = app.add_subcommand("key", "Print the answer trace (the key), for one student or a roster");
@@ -217,6 +357,7 @@ int run(int argc, char** argv) {
                         "Take the student id from Gradescope's submission_metadata.json");
   grade_cmd->add_option("--gradescope-student-field", gradescope_field,
                         "Which field of users[0] in the metadata is the student id (default: email)");
+  grade_cmd->add_option("--toolkit", toolkit, "For a code exercise: the harness folder (default: this build's)");
 
   std::string folder, gradebook_path, feedback_dir, feedback_format = "markdown";
   unsigned jobs = 0;
@@ -233,6 +374,7 @@ int run(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   batch->add_option("-j,--jobs", jobs, "Grade this many at once (default: one per core)");
   batch->add_flag("-q,--quiet", quiet, "No progress bar");
+  batch->add_option("--toolkit", toolkit, "For a code exercise: the harness folder (default: this build's)");
 
   auto* gradescope = app.add_subcommand("gradescope", "Build a Gradescope autograder (setup.sh, run_autograder, the zip)");
   gradescope->add_option("exercise", exercise_id, "Exercise id")->required();
@@ -268,9 +410,16 @@ int run(int argc, char** argv) {
       if (const std::string problem = student_id_problem(*who.student); !problem.empty())
         throw CLI::ValidationError(fmt::format("--student: {}", problem));
     if (list->parsed()) {
+      std::cout << fmt::format("{:<32} {:<5} {:>9} {:>11}  {}\n", "exercise", "kind", "steps", "points", "title");
       for (const Exercise& e : exercises::all())
-        std::cout << fmt::format("{:<30} {:>3} steps {:>4} points  {}\n", e.id(), e.asked().size(), e.max_score(),
-                                 e.title());
+        std::cout << fmt::format("{:<32} {:<5} {:>3} steps {:>4} points  {}\n", e.id(), "sheet", e.asked().size(),
+                                 e.max_score(), e.title());
+      for (const CodeExercise& e : exercises::code::all_code()) {
+        std::string functions;
+        for (const CodeFunction& f : e.functions()) functions += (functions.empty() ? "" : ", ") + f.name;
+        std::cout << fmt::format("{:<32} {:<5} {:>3} steps {:>4} points  {} (write {})\n", e.id(), "code",
+                                 e.steps().asked().size(), e.steps().max_score(), e.title(), functions);
+      }
       return exit_ok;
     }
     if (key->parsed() && all_defaults) {
@@ -284,7 +433,16 @@ int run(int argc, char** argv) {
       return exit_ok;
     }
     if (exercise_id.empty()) throw CLI::ValidationError("name an exercise (see nnwb-exercise list)");
+    if (exercise_id.starts_with("code."))
+      return code_command(exercises::code::find_code(exercise_id), CodeCommand{
+          .sheet = sheet->parsed(), .templ = templ->parsed(), .grade = grade_cmd->parsed(), .batch = batch->parsed(),
+          .gradescope = gradescope->parsed(), .other = key->parsed() || scorm->parsed(), .who = who,
+          .output = output, .output_dir = output_dir, .language = language, .toolkit = toolkit,
+          .file = answers_path, .format = grade_format, .gradescope_metadata = gradescope_metadata,
+          .gradescope_field = gradescope_field, .folder = folder, .gradebook = gradebook_path,
+          .feedback_dir = feedback_dir, .feedback_format = feedback_format, .jobs = jobs, .quiet = quiet});
     const Exercise& exercise = exercises::find(exercise_id);
+    if (!language.empty()) throw CLI::ValidationError(fmt::format("--language is for code exercises; {} is answered on a sheet", exercise.id()));
 
     if (sheet->parsed() || key->parsed()) {
       const bool is_sheet = sheet->parsed();
@@ -347,52 +505,14 @@ int run(int argc, char** argv) {
       return g.clean() ? exit_ok : exit_failure;
     }
     if (batch->parsed()) {
-      // Outputs first: a batch that cannot write its results must say so before it grades.
-      check_writable_folder(feedback_dir);
-      const std::filesystem::path gradebook(gradebook_path);
-      if (std::filesystem::is_directory(gradebook))
-        throw std::runtime_error(fmt::format("--gradebook '{}' is a folder; name a file", detail::echo(gradebook_path, 200)));
-      check_writable_folder(gradebook.has_parent_path() ? gradebook.parent_path() : std::filesystem::path("."));
-      const std::vector<std::string> roster = who.roster ? read_roster(*who.roster) : std::vector<std::string>{};
-
+      const std::vector<std::string> roster = prepare_batch(feedback_dir, gradebook_path, who.roster);
       const Submissions submissions = find_submissions(folder);
       for (const std::string& note : submissions.notes) std::cerr << fmt::format("nnwb-exercise: note: {}\n", note);
       ProgressBar bar(!quiet);
       std::vector<Grade> grades =
           grade_files(exercise, submissions.files, jobs,
                       [&](std::size_t done, std::size_t total, const std::filesystem::path& file) { bar(done, total, file); });
-      if (who.roster) reconcile_with_roster(grades, exercise, roster);
-      int status = exit_ok;
-      std::size_t with_problems = 0, missing = 0;
-      for (const Grade& g : grades) {
-        if (!g.handed_in) {
-          ++missing;
-          continue;
-        }
-        const std::string id = g.variant.student.value_or("unknown");
-        const std::string text = feedback_format == "markdown" ? render_grade_markdown(g)
-                                 : feedback_format == "text"   ? render_grade_text(g)
-                                                               : json_text(grade_to_json(g));
-        const char* extension = feedback_format == "markdown" ? ".md" : feedback_format == "text" ? ".txt" : ".json";
-        try {
-          // A file name that is not a usable id gets no feedback file of its own name.
-          if (!student_id_problem(id).empty()) throw std::runtime_error(g.error);
-          write_file_atomically(std::filesystem::path(feedback_dir) / (id + extension), text);
-        } catch (const std::exception& error) {
-          std::cerr << fmt::format("nnwb-exercise: error: no feedback file: {}\n", error.what());
-          status = exit_failure;
-        }
-        if (!g.clean()) {
-          ++with_problems;
-          std::cerr << fmt::format("nnwb-exercise: {}: {}\n", detail::echo(id), !g.error.empty() ? g.error : g.problems.front());
-        }
-      }
-      write_file_atomically(gradebook, gradebook_csv(exercise, grades));
-      std::cerr << fmt::format("nnwb-exercise: graded {} submissions ({} with problems{}); gradebook {}, feedback in {}\n",
-                               grades.size() - missing, with_problems,
-                               who.roster ? fmt::format(", {} on the roster handed nothing in", missing) : "",
-                               detail::echo(gradebook_path, 200), detail::echo(feedback_dir, 200));
-      return with_problems ? exit_failure : status;
+      return write_batch(exercise, grades, who.roster ? &roster : nullptr, feedback_dir, feedback_format, gradebook_path);
     }
     if (scorm->parsed()) {
       const auto zip = scorm::build_package(exercise, site_dir, *output_dir);
@@ -403,7 +523,7 @@ int run(int argc, char** argv) {
     if (gradescope->parsed()) {
       if (gradescope_field != "email" && gradescope_field != "sid" && gradescope_field != "id")
         throw CLI::ValidationError("--student-field is email, sid or id");
-      build_gradescope_autograder(exercise, *output_dir, gradescope_field);
+      build_gradescope_autograder(exercise.id(), false, *output_dir, gradescope_field);
       std::cerr << fmt::format("nnwb-exercise: the Gradescope autograder for {} is in {} (upload autograder.zip)\n",
                                exercise.id(), *output_dir);
       return exit_ok;

@@ -100,7 +100,7 @@ def main():
     shots.mkdir(parents=True, exist_ok=True)
     chapters = sorted(p for p in site.glob("chapter_*.html") if "_8" not in p.name)  # not chapter_8hpp.html
     pages = [site / name for name in ("index.html", "chapters.html", "instructors.html", "trace_format.html",
-                                      "exercises_list.html", "namespacennwb.html", "activations_8hpp.html", "softmax_8hpp.html")] + chapters
+                                      "exercises_list.html", "code_exercises.html", "code_exercises_instructors.html", "namespacennwb.html", "activations_8hpp.html", "softmax_8hpp.html")] + chapters
     if len(chapters) < 22:
         print(f"FAIL: {len(chapters)} chapter pages in {site}, expected 22")
         return 1

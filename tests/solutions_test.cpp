@@ -91,6 +91,7 @@ BOOST_AUTO_TEST_CASE(solutions_holds_the_current_answer_trace_of_every_default_v
   for (const auto& entry : fs::directory_iterator(dir)) {
     const std::string name = entry.path().stem().string();
     if (entry.path().filename() == "README.md") continue;
+    if (entry.path().filename() == "code") continue;  // the code exercises' reference solutions (code_exercises_test)
     bool known = false;
     for (const Exercise& e : exercises::all()) known = known || e.id() == name;
     BOOST_TEST(known, entry.path().filename() << " belongs to no exercise");

@@ -7,7 +7,14 @@
 //   minutes).
 //
 // Both for every exercise; and BM_read_roster: a roster of 100,000 students read in one pass
-// (reading was once quadratic: 9.5 s). Build in Release, then run:
+// (reading was once quadratic: 9.5 s). The code exercises (issue 13), with their reference solutions:
+//
+// - BM_grade_code: `nnwb-exercise grade code.X solution.{py,cpp}`: 10 variants run in the sandbox,
+//   a C++ file compiled there first (the issue: Python < 1 s, C++ < 5 s);
+// - BM_code_batch_of_200: `nnwb-exercise batch` over 200 submissions, half C++ and half Python, on
+//   the machine's cores (the issue: < 4 min on 2 cores).
+//
+// Build in Release, then run:
 //
 //   cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release && cmake --build build-release -j2 --target nnwb_grading_benchmarks nnwb-exercise
 //   build-release/tests/nnwb_grading_benchmarks
@@ -22,6 +29,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "code/code_exercises.hpp"
 #include "exercises.hpp"
 #include "nnwb/gradebook.hpp"
 #include "support/answers.hpp"
@@ -103,6 +111,42 @@ void BM_read_roster(benchmark::State& state) {
   state.SetComplexityN(state.range(0));
 }
 
+// A code exercise's reference solution: solutions/code/<name>.cpp or .py.
+fs::path reference_solution(const nnwb::CodeExercise& exercise, bool cpp) {
+  return fs::path(NNWB_SOURCE_DIR) / "solutions/code" / (exercise.id().substr(5) + (cpp ? ".cpp" : ".py"));
+}
+
+void BM_grade_code(benchmark::State& state) {
+  const nnwb::CodeExercise& exercise = nnwb::exercises::code::all_code()[static_cast<std::size_t>(state.range(0))];
+  const bool cpp = state.range(1) == 1;
+  state.SetLabel(exercise.id() + (cpp ? " C++" : " Python"));
+  const std::string file = reference_solution(exercise, cpp).string();
+  for (auto _ : state)
+    if (run_grader({"grade", exercise.id(), file}) != 0) state.SkipWithError("the grader failed");
+}
+
+void BM_code_batch_of_200(benchmark::State& state) {
+  const nnwb::CodeExercise& exercise = nnwb::exercises::code::find_code("code.two_layer_backward");
+  state.SetLabel(exercise.id() + ", 100 C++ and 100 Python files");
+  const fs::path dir = scratch("code_batch");
+  fs::create_directories(dir / "submissions");
+  for (int i = 0; i < 200; ++i) {
+    const bool cpp = i % 2 == 0;
+    fs::copy_file(reference_solution(exercise, cpp), dir / "submissions" / fmt::format("s{:07}{}", i, cpp ? ".cpp" : ".py"),
+                  fs::copy_options::overwrite_existing);
+  }
+  for (auto _ : state)
+    if (run_grader({"batch", exercise.id(), (dir / "submissions").string(), "--gradebook", (dir / "grades.csv").string(),
+                    "--feedback", (dir / "feedback").string(), "--quiet"}) != 0)
+      state.SkipWithError("the grader failed");
+  state.counters["files"] = 200;
+}
+
+void every_code_exercise_in_both_languages(benchmark::internal::Benchmark* benchmark) {
+  for (std::size_t i = 0; i < nnwb::exercises::code::all_code().size(); ++i)
+    for (int cpp : {0, 1}) benchmark->Args({static_cast<int>(i), cpp});
+}
+
 void every_exercise(benchmark::internal::Benchmark* benchmark) {
   for (std::size_t i = 0; i < nnwb::exercises::all().size(); ++i) benchmark->Arg(static_cast<int>(i));
 }
@@ -110,6 +154,8 @@ void every_exercise(benchmark::internal::Benchmark* benchmark) {
 BENCHMARK(BM_grade_one_file)->Apply(every_exercise)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_read_roster)->RangeMultiplier(10)->Range(1000, 100000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_batch_of_1000)->Apply(every_exercise)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
+BENCHMARK(BM_grade_code)->Apply(every_code_exercise_in_both_languages)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+BENCHMARK(BM_code_batch_of_200)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 
 }  // namespace
 

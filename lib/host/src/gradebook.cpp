@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <csv.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -174,7 +175,7 @@ void check_writable_folder(const std::filesystem::path& folder) {
     throw std::runtime_error(fmt::format("cannot write into the folder '{}': {}", shown, std::strerror(errno)));
 }
 
-Submissions find_submissions(const std::filesystem::path& folder) {
+Submissions find_submissions(const std::filesystem::path& folder, const std::vector<std::string>& extensions) {
   Submissions found;
   std::error_code code;
   if (!std::filesystem::is_directory(folder, code))
@@ -187,8 +188,11 @@ Submissions find_submissions(const std::filesystem::path& folder) {
     const auto status = entry.symlink_status(code);
     if (std::filesystem::is_symlink(status))
       found.notes.push_back(fmt::format("{} is a symbolic link; links are not followed, so it is not graded", shown));
-    else if (entry.path().extension() != ".toml")
-      found.notes.push_back(fmt::format("{} is not a .toml answer file; not graded", shown));
+    else if (std::find(extensions.begin(), extensions.end(), entry.path().extension().string()) == extensions.end())
+      found.notes.push_back(fmt::format("{} is not a {}; not graded", shown,
+                                        extensions == std::vector<std::string>{".toml"}
+                                            ? std::string(".toml answer file")
+                                            : fmt::format("{} file", fmt::join(extensions, " or "))));
     else if (!std::filesystem::is_regular_file(status))
       found.notes.push_back(fmt::format("{} is not a regular file; not graded", shown));
     else
@@ -215,26 +219,15 @@ Grade ungraded(const Exercise& exercise, const Variant& variant, std::string fil
 
 }  // namespace
 
-std::vector<Grade> grade_files(const Exercise& exercise, const std::vector<std::filesystem::path>& files,
-                               unsigned threads, const Progress& progress) {
+std::vector<Grade> grade_each(const std::vector<std::filesystem::path>& files, unsigned threads,
+                              const Progress& progress, const GradeOne& grade_one) {
   std::vector<Grade> grades(files.size());
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
   std::mutex report;
-  const auto work = [&] {
+  const auto work = [&](int slot) {
     for (std::size_t i; (i = next++) < files.size();) {
-      const std::string id = files[i].stem().string();
-      const std::string shown = detail::echo(files[i].string(), 200);
-      const Variant variant = Variant::for_student(id);
-      try {
-        if (const std::string problem = student_id_problem(id); !problem.empty())
-          grades[i] = ungraded(exercise, variant, shown,
-                               fmt::format("{}: the file name must be <student id>.toml, and {}", shown, problem));
-        else
-          grades[i] = grade(exercise, variant, read_answer_file(files[i], FollowLinks::no));
-      } catch (const std::exception& error) {  // never let one file stop the batch
-        grades[i] = ungraded(exercise, variant, shown, fmt::format("{}: could not be graded: {}", shown, error.what()));
-      }
+      grades[i] = grade_one(files[i], slot);
       const std::size_t finished = ++done;
       if (progress) {
         const std::lock_guard lock(report);
@@ -246,10 +239,27 @@ std::vector<Grade> grade_files(const Exercise& exercise, const std::vector<std::
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, files.size())));
   {
     std::vector<std::jthread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-    work();
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, static_cast<int>(t));
+    work(0);
   }  // the threads join here, before the grades are handed back
   return grades;
+}
+
+std::vector<Grade> grade_files(const Exercise& exercise, const std::vector<std::filesystem::path>& files,
+                               unsigned threads, const Progress& progress) {
+  return grade_each(files, threads, progress, [&](const std::filesystem::path& file, int) {
+    const std::string id = file.stem().string();
+    const std::string shown = detail::echo(file.string(), 200);
+    const Variant variant = Variant::for_student(id);
+    try {
+      if (const std::string problem = student_id_problem(id); !problem.empty())
+        return ungraded(exercise, variant, shown,
+                        fmt::format("{}: the file name must be <student id>.toml, and {}", shown, problem));
+      return grade(exercise, variant, read_answer_file(file, FollowLinks::no));
+    } catch (const std::exception& error) {  // never let one file stop the batch
+      return ungraded(exercise, variant, shown, fmt::format("{}: could not be graded: {}", shown, error.what()));
+    }
+  });
 }
 
 void reconcile_with_roster(std::vector<Grade>& grades, const Exercise& exercise, const std::vector<std::string>& roster) {

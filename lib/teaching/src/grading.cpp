@@ -285,12 +285,22 @@ Grade grade(const Exercise& exercise, const Trace& key, const Variant& variant, 
 
 namespace {
 std::string score_text(double x) { return detail::format_number(x, {Rounding::Mode::significant, 4}); }
+
+// A code exercise's points per variant, one line each: "seed 3            2.5 / 4  the program …".
+std::string variant_lines(const Grade& g, std::string_view indent) {
+  std::string out;
+  for (const VariantPoints& v : g.variants)
+    out += fmt::format("{}{:<44} {:>5} / {}{}\n", indent, v.variant.describe(), score_text(v.score),
+                       score_text(v.max_score), v.note.empty() ? "" : "  " + v.note);
+  return out;
+}
 }  // namespace
 
 std::string render_grade_text(const Grade& g) {
   std::string out = fmt::format("{}: {}\n{}\nfile     {}\nvariant  {}\nscore    {} / {}\n", g.exercise, g.title,
                                 std::string(g.exercise.size() + 2 + detail::display_width(g.title), '='), g.file,
                                 g.variant.describe(), score_text(g.score), score_text(g.max_score));
+  if (!g.variants.empty()) out += fmt::format("\npoints per variant\n{}", variant_lines(g, "  "));
   if (!g.error.empty()) out += fmt::format("\nerror: {}\n", g.error);
   for (const std::string& problem : g.problems) out += fmt::format("problem: {}\n", problem);
   for (std::size_t i = 0; i < g.steps.size(); ++i) {
@@ -313,11 +323,18 @@ std::string render_grade_markdown(const Grade& g) {
   if (!g.error.empty()) out += fmt::format("**Not graded:** {}\n\n", g.error);
   for (const std::string& problem : g.problems) out += fmt::format("- **Problem:** {}\n", problem);
   if (!g.problems.empty()) out += "\n";
-  out += "| # | step | score | verdict |\n|---|---|---|---|\n";
   const auto cell = [](std::string text) {  // one table cell: no '|' to end it early
     std::replace(text.begin(), text.end(), '|', '/');
     return text;
   };
+  if (!g.variants.empty()) {
+    out += "| variant | score |\n|---|---|\n";
+    for (const VariantPoints& v : g.variants)
+      out += fmt::format("| {} | {} / {}{} |\n", cell(v.variant.describe()), score_text(v.score),
+                         score_text(v.max_score), v.note.empty() ? "" : ": " + cell(v.note));
+    out += "\n";
+  }
+  out += "| # | step | score | verdict |\n|---|---|---|---|\n";
   std::string details;  // what was submitted and what was accepted, for each step not accepted as the key
   for (std::size_t i = 0; i < g.steps.size(); ++i) {
     const StepGrade& s = g.steps[i];
@@ -361,6 +378,15 @@ nlohmann::ordered_json grade_to_json(const Grade& g) {
     step["from_your_answers"] = s.from_yours ? value_to_json(*s.from_yours) : nlohmann::ordered_json(nullptr);
     step["accepted"] = s.accepted;
     j["steps"].push_back(std::move(step));
+  }
+  if (!g.variants.empty()) {
+    j["variants"] = nlohmann::ordered_json::array();
+    for (const VariantPoints& v : g.variants)
+      j["variants"].push_back({{"student", v.variant.student ? nlohmann::ordered_json(*v.variant.student) : nullptr},
+                               {"seed", v.variant.seed ? nlohmann::ordered_json(*v.variant.seed) : nullptr},
+                               {"score", v.score},
+                               {"max_score", v.max_score},
+                               {"note", v.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v.note)}});
   }
   return j;
 }

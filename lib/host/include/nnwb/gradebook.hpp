@@ -46,17 +46,26 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 /// `folder` (created if missing). A batch checks its outputs so before it grades anything.
 void check_writable_folder(const std::filesystem::path& folder);
 
-/// The submissions of a folder: every regular file ending in .toml, sorted by name; the student id
-/// is the file name without .toml. Symbolic links are not followed (a link could lead out of the
+/// The submissions of a folder: every regular file ending in one of `extensions` (answer files:
+/// .toml; code: .cpp and .py), sorted by name; the student id is the file name without it. Symbolic links are not followed (a link could lead out of the
 /// folder); they, folders and other files are listed in `notes` with the reason.
 struct Submissions {
   std::vector<std::filesystem::path> files;
   std::vector<std::string> notes;
 };
-Submissions find_submissions(const std::filesystem::path& folder);
+Submissions find_submissions(const std::filesystem::path& folder,
+                             const std::vector<std::string>& extensions = {".toml"});
 
 /// Called after each file is graded: (graded so far, total, the file just graded).
 using Progress = std::function<void(std::size_t, std::size_t, const std::filesystem::path&)>;
+
+/// Grades one file; `slot` is the number of the thread grading it (0 to threads − 1), so that runs at
+/// once can have sandbox slots of their own. Must not throw.
+using GradeOne = std::function<Grade(const std::filesystem::path& file, int slot)>;
+/// Grades each file with `grade_one` on `threads` threads (0: as many as the machine has); the grades
+/// come back in the order of `files`.
+std::vector<Grade> grade_each(const std::vector<std::filesystem::path>& files, unsigned threads,
+                              const Progress& progress, const GradeOne& grade_one);
 
 /// Grades each file as the variant of the student its name gives, on `threads` threads (0: as
 /// many as the machine has). The grades come back in the order of `files`. A file whose name is

@@ -46,6 +46,14 @@ struct StepGrade {
   std::string yours;                ///< the submitted value as text, with the digits that place it
 };
 
+/// Code exercises: the points of one variant that a submission ran on.
+struct VariantPoints {
+  Variant variant;
+  double score = 0;
+  double max_score = 0;
+  std::string note;  ///< what went wrong on this variant as a whole ("the program ended before …"), if anything
+};
+
 struct Grade {
   std::string exercise;
   std::string title;
@@ -61,6 +69,9 @@ struct Grade {
   std::vector<std::string> problems;
   /// False when the roster names the student but no answer file came (batch --roster).
   bool handed_in = true;
+  /// Code exercises: the variants the submission ran on, with their points (empty for an answer
+  /// sheet). Each step's score is then the mean of its points over these variants.
+  std::vector<VariantPoints> variants;
 
   bool clean() const { return error.empty() && problems.empty(); }
 };
