@@ -198,10 +198,21 @@ BOOST_AUTO_TEST_CASE(the_command_line_lists_writes_grades_and_batches_code) {
   BOOST_TEST(slurp(dir / "feedback/s0003.md").find("time limit") != std::string::npos, slurp(dir / "feedback/s0003.md"));
   BOOST_TEST(batch.err.find("notes.txt") != std::string::npos, batch.err);
 
-  // Gradescope: the autograder looks for a .cpp or a .py.
+  // Gradescope: the autograder grades the submission's .py (or .cpp) as the submitting student's variants.
   const Run gradescope = nnwb_exercise(fmt::format("gradescope code.gate --output-dir {}", (dir / "gs").string()), dir);
-  BOOST_TEST(gradescope.exit_code == 0, gradescope.err);
-  BOOST_TEST(slurp(dir / "gs/run_autograder").find("'*.py'") != std::string::npos);
+  BOOST_TEST_REQUIRE(gradescope.exit_code == 0, gradescope.err);
+  const fs::path root = dir / "root";
+  fs::create_directories(root / "submission");
+  fs::copy_file(source_dir / "tests/code/gate/local_only.py", root / "submission" / "my gate.py");
+  spit(root / "submission_metadata.json", R"({"id": 1, "users": [{"email": "ada@example.edu", "id": 7}]})");
+  const std::string command =
+      fmt::format("NNWB_AUTOGRADER_ROOT='{}' NNWB_EXERCISE_BIN='{}/nnwb-exercise' '{}' >/dev/null 2>&1", root.string(),
+                  NNWB_BIN_DIR, (dir / "gs/run_autograder").string());
+  BOOST_TEST(std::system(command.c_str()) == 0);
+  const auto results = nlohmann::json::parse(slurp(root / "results/results.json"));
+  BOOST_TEST(results.at("tests").size() == 4u);  // forward.f, grad.z, grad.x, grad.y
+  BOOST_TEST(results.at("score").get<double>() < 7.0);
+  BOOST_TEST(results.at("output").get<std::string>().find("ada@example.edu") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

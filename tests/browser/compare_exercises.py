@@ -17,7 +17,7 @@ it across a rounding boundary. Files named *.key, the key's own answers, must ge
 
 One difference is known and expected (KNOWN below).
 
-Besides, the module's catalogue() lists the exercises of `nnwb-exercise list`, in order, and for
+Besides, the module's catalogue() lists the answer-sheet exercises of `nnwb-exercise list` (kind "sheet"), in order, and for
 each exercise, on the lecture's variant, a seed and a student id, its sheet() and answerTemplate()
 are the text of `nnwb-exercise sheet` and `template` (printed numbers as above).
 
@@ -115,7 +115,9 @@ def main():
         exercise = ".".join(parts[:2]) if len(parts) == 4 else hostile_as
         chosen.append((exercise, file))
 
-    exercises = [line.split()[0] for line in run([native, "list"]).splitlines() if line.strip()]
+    # The answer-sheet exercises (kind "sheet"): code exercises run only in the host's sandbox.
+    exercises = [words[0] for words in (line.split() for line in run([native, "list"]).splitlines())
+                 if len(words) > 1 and words[1] == "sheet"]
     variants = [([], ["", ""]), (["--seed", "7"], ["7", ""]), (["--student", "s1234567"], ["", "s1234567"])]
     calls = [["catalogue"]]
     calls += [["grade", exercise, {"file": file}, file] for exercise, file in chosen]
