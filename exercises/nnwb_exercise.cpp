@@ -230,6 +230,16 @@ std::vector<std::string> prepare_batch(const std::string& feedback_dir, const st
   return roster ? read_roster(*roster) : std::vector<std::string>{};
 }
 
+// The code exercises' toolkit: this build's, or an installed one beside the program's folder
+// (<prefix>/bin/nnwb-exercise, <prefix>/share/nnwb/code) when the build tree is gone.
+std::string default_toolkit() {
+  std::error_code error;
+  if (std::filesystem::is_directory(NNWB_CODE_TOOLKIT_DIR, error)) return NNWB_CODE_TOOLKIT_DIR;
+  const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", error);
+  const std::filesystem::path installed = program.parent_path().parent_path() / "share/nnwb/code";
+  return !error && std::filesystem::is_directory(installed, error) ? installed.string() : NNWB_CODE_TOOLKIT_DIR;
+}
+
 // What a code exercise's command was asked.
 struct CodeCommand {
   bool sheet = false, templ = false, grade = false, batch = false, gradescope = false, other = false;
@@ -331,7 +341,7 @@ int run(int argc, char** argv) {
   std::string language;
   templ->add_option("--language", language, "For a code exercise: the starter file's language, cpp or python")
       ->check(CLI::IsMember({"cpp", "python"}));
-  std::string toolkit = NNWB_CODE_TOOLKIT_DIR;
+  std::string toolkit = default_toolkit();
 
   std::string key_format = "markdown";
   auto* key = app.add_subcommand("key", "Print the answer trace (the key), for one student or a roster");
