@@ -4,8 +4,9 @@
 //   #nnwb-derivation   every step with its formula, numbers and value (render_html, math.js);
 //   #nnwb-pictures     the figures for these numbers (figures.js);
 //   #nnwb-trace        the trace itself in the JSON trace format, for scripts and tests.
-// body[data-state] is "loading", then "ready" once the numbers and formulas are on the page, or
-// "failed"; body[data-render-ms] is how long the last variant took to compute and typeset.
+// body[data-state] is "loading", then "typesetting" once the numbers are on the page and its first
+// screen typeset, "ready" once every formula is, or "failed"; body[data-shown-ms] is how long the
+// last variant took to compute and show its first screen, body[data-render-ms] to typeset it all.
 'use strict';
 
 (function () {
@@ -24,9 +25,17 @@
     $('nnwb-trace').textContent = answer.trace;
     window.nnwbFigures.draw($('nnwb-pictures'), chapter, answer.figures);
     $('nnwb-status').textContent = `Computed in your browser for ${box.describe(variant)}.`;
-    window.nnwbMath.typeset(derivation);
-    document.body.dataset.renderMs = String(Math.round(performance.now() - started));
-    document.body.dataset.state = 'ready';
+    const since = () => String(Math.round(performance.now() - started));
+    document.body.dataset.state = 'typesetting';
+    // …At: since the page was opened (performance.now()), for the speed benchmark.
+    window.nnwbMath.typesetProgressively(derivation, () => {
+      document.body.dataset.shownMs = since();
+      document.body.dataset.shownAt = String(Math.round(performance.now()));
+    }, () => {
+      document.body.dataset.renderMs = since();
+      document.body.dataset.readyAt = String(Math.round(performance.now()));
+      document.body.dataset.state = 'ready';
+    });
     return '';
   }
 
