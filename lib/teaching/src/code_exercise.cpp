@@ -492,26 +492,43 @@ Grade grade_code(const CodeExercise& exercise, const CodePlan& plan, const std::
 
 namespace {
 
-// `text` as comment lines, each starting with `lead`.
-std::string commented(const std::string& text, std::string_view lead) {
+// `text` wrapped at spaces into lines of at most `width` columns, each starting with `lead` (an
+// empty line gets the lead without its trailing space); a word longer than the width stays whole.
+std::string wrapped(const std::string& text, std::string_view lead, std::size_t width = 100) {
   std::string out;
+  const std::string bare(lead.substr(0, lead.find_last_not_of(' ') + 1));
   std::size_t at = 0;
-  while (at <= text.size()) {
+  while (at < text.size()) {  // a last newline ends the last line; it does not start another
     const std::size_t end = std::min(text.find('\n', at), text.size());
-    const std::string line = text.substr(at, end - at);
-    out += line.empty() ? std::string(lead.substr(0, lead.find_last_not_of(' ') + 1)) + "\n"
-                        : fmt::format("{}{}\n", lead, line);
+    std::string line = text.substr(at, end - at);
     at = end + 1;
+    if (line.empty()) {
+      out += bare + "\n";
+      continue;
+    }
+    while (detail::display_width(std::string(lead) + line) > width) {
+      // The last space that leaves the line within the width (counted in columns, not bytes).
+      std::size_t cut = std::string::npos;
+      for (std::size_t space = line.find(' ', 1); space != std::string::npos; space = line.find(' ', space + 1)) {
+        if (detail::display_width(std::string(lead) + line.substr(0, space)) > width) break;
+        cut = space;
+      }
+      if (cut == std::string::npos) break;  // one long word: left as it is
+      out += std::string(lead) + line.substr(0, cut) + "\n";
+      line = line.substr(cut + 1);
+    }
+    out += std::string(lead) + line + "\n";
   }
   return out;
 }
 
-// The functions' arguments and results, one line each: "a: (K) the logits".
+// A function's arguments and results, one line each: "a: the logits a_k, (K)".
 std::string value_lines(const CodeFunction& f) {
   std::string out;
-  for (const CodeValue& a : f.arguments) out += fmt::format("  {}: {}\n", a.name, a.meaning);
-  for (const CodeValue& r : f.results)
-    out += fmt::format("  returns {}{}: {}\n", f.results.size() > 1 ? "(in this order) " : "", r.name, r.meaning);
+  for (const CodeValue& a : f.arguments) out += fmt::format("{}: {}\n", a.name, a.meaning);
+  if (f.results.size() == 1) return out + fmt::format("returns {}: {}\n", f.results[0].name, f.results[0].meaning);
+  out += "returns, in this order:\n";
+  for (const CodeValue& r : f.results) out += fmt::format("  {}: {}\n", r.name, r.meaning);
   return out;
 }
 
@@ -519,28 +536,27 @@ std::string value_lines(const CodeFunction& f) {
 
 std::string render_code_template(const CodeExercise& exercise, CodeLanguage language) {
   const std::string about = fmt::format(
-      "{}: {}\nChapter {} of nnwb. {}\n\nCheck your work on the practice variants:\n  nnwb-exercise grade {} FILE\n"
+      "{}: {}\nChapter {} of nnwb.\n\n{}\n\nCheck your work on the practice variants:\n  nnwb-exercise grade {} FILE\n"
       "It runs your functions in a sandbox on {} variants and compares each result with the chapter's trace.",
       exercise.id(), exercise.title(), exercise.chapter(), detail::prose_to_text(exercise.instructions()), exercise.id(),
       code_variant_count);
   std::string out;
   if (language == CodeLanguage::cpp) {
-    out += commented(about, "// ");
+    out += wrapped(about, "// ");
     out += "#include \"nnwb_code.hpp\"  // Vector = Eigen::VectorXd, Matrix = Eigen::MatrixXd\n";
     for (const CodeFunction& f : exercise.functions()) {
-      out += "\n" + commented(fmt::format("{}\n{}\n{}", f.summary, f.formula, value_lines(f)), "// ");
+      out += "\n" + wrapped(fmt::format("{}\n  {}\n{}", f.summary, f.formula, value_lines(f)), "// ");
       const bool many = f.results.size() > 1;
       out += fmt::format("{} {{\n  // Write it here{}.\n  throw std::logic_error(\"{} is not written yet\");\n}}\n",
                          f.cpp, many ? ", and return {…} in the order above" : "", f.name);
     }
     return out;
   }
-  out += commented(about, "# ");
+  out += wrapped(about, "# ");
   out += "import numpy as np\n";
   for (const CodeFunction& f : exercise.functions()) {
-    out += fmt::format("\n\n{}\n", f.python);
-    out += fmt::format("    \"\"\"{}\n\n{}\n\n{}    \"\"\"\n", f.summary, commented(f.formula, "    ").substr(4),
-                       commented(value_lines(f), "  "));
+    out += fmt::format("\n\n{}\n    \"\"\"{}\n\n{}\n{}    \"\"\"\n", f.python, f.summary, wrapped("  " + f.formula, "    "),
+                       wrapped(value_lines(f), "    "));
     out += fmt::format("    raise NotImplementedError(\"{} is not written yet\")\n", f.name);
   }
   return out;
