@@ -28,9 +28,11 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -73,7 +75,49 @@ class Inputs {
   std::vector<std::pair<std::string, const Value*>> entries_;
 };
 
-using ComputeFn = std::function<Value(const Inputs&)>;
+namespace detail {
+/// The interface behind ComputeFn: one virtual call.
+class ComputeBase {
+ public:
+  virtual ~ComputeBase() = default;
+  virtual Value operator()(const Inputs& inputs) const = 0;
+};
+/// One step's function, a lambda as a rule, kept as it was given.
+template <class F>
+class Compute final : public ComputeBase {
+ public:
+  explicit Compute(F f) : f_(std::move(f)) {}
+  Value operator()(const Inputs& inputs) const override { return f_(inputs); }
+
+ private:
+  F f_;
+};
+}  // namespace detail
+
+/// How a step computes its value from its inputs: any function of (const Inputs&) returning a
+/// value, usually a lambda. Copies share the one function, which is called as const.
+///
+/// Why not std::function<Value(const Inputs&)>: the chapters pass some 800 different lambdas, and
+/// libc++ (the browser build's standard library) instantiates a dozen templates for each, which made
+/// the compiler spend more than half its time on a chapter there; this costs one small class each.
+class ComputeFn {
+ public:
+  ComputeFn() = default;
+  ComputeFn(std::nullptr_t) {}  // implicit, as std::function's: "no function"
+  template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, ComputeFn> &&
+                                              !std::is_same_v<std::decay_t<F>, std::nullptr_t>>>
+  ComputeFn(F f)  // implicit: a lambda is a step's function as it stands
+      : function_(static_cast<const detail::ComputeBase*>(new detail::Compute<F>(std::move(f)))) {}
+
+  Value operator()(const Inputs& inputs) const {
+    if (!function_) throw std::bad_function_call();
+    return (*function_)(inputs);
+  }
+  explicit operator bool() const { return function_ != nullptr; }
+
+ private:
+  std::shared_ptr<const detail::ComputeBase> function_;
+};
 
 /// Where a chapter comes from: a lecture, its seed file, and the slide headings.
 struct Source {
