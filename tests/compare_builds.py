@@ -2,6 +2,7 @@
 """The same numbers in every build: every chapter's trace from two builds, compared.
 
     tests/compare_builds.py build/bin build-sanitize/bin [--seeds 10] [--students ID ...]
+    tests/compare_builds.py build/bin build/browser/nnwb.js …   (the browser build, under node)
 
 Runs each chapter of the first build's bin/ folder (all but the workbook and nnwb-exercise) on its
 default variant, on seeds 1..N and on the variants of the student ids given, in both builds, with --format json, and checks:
@@ -24,8 +25,10 @@ import json
 import math
 import os
 import re
+import pathlib
 import subprocess
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 RELATIVE = 1e-12
@@ -65,6 +68,43 @@ def variant_args(variant):
     if variant is None:
         return []
     return ["--student", variant] if isinstance(variant, str) else ["--seed", str(variant)]
+
+
+class UnderNode:
+    """The browser build's chapters under node, from one process per thread that loads the module
+    once (tests/browser/chapter_under_node.cjs --serve): loading it takes longer than most chapters."""
+
+    SERVER = pathlib.Path(__file__).resolve().parent / "browser" / "chapter_under_node.cjs"
+
+    def __init__(self, module):
+        self.module, self.local, self.processes = module, threading.local(), []
+
+    def run(self, chapter, variant):
+        if not hasattr(self.local, "process"):
+            self.local.process = subprocess.Popen(["node", str(self.SERVER), self.module, "--serve"],
+                                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                                  env=dict(os.environ, NODE_PATH="/usr/share/nodejs"))
+            self.processes.append(self.local.process)
+        process = self.local.process
+        seed = str(variant) if isinstance(variant, int) else ""
+        student = variant if isinstance(variant, str) else ""
+        process.stdin.write((json.dumps([chapter, seed, student]) + "\n").encode())
+        process.stdin.flush()
+        answer = bytearray()
+        while not answer.endswith(b"\0"):
+            chunk = process.stdout.read1(1 << 16)
+            if not chunk:
+                raise RuntimeError(f"{chapter} under node: the module stopped (exit {process.wait()})")
+            answer += chunk
+        trace = json.loads(answer[:-1])
+        if "error" in trace:
+            raise RuntimeError(f"{chapter} under node: {trace['error']}")
+        return trace
+
+    def close(self):
+        for process in self.processes:
+            process.stdin.close()
+            process.wait()
 
 
 def run(binary, seed):
@@ -161,7 +201,7 @@ def report(problems, what, agreement):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("first", help="one build's bin/ folder")
-    parser.add_argument("second", help="the other build's bin/ folder")
+    parser.add_argument("second", help="the other build's bin/ folder, or the browser build's nnwb.js")
     parser.add_argument("--seeds", type=int, default=10, help="seeds 1..N besides the default variant")
     parser.add_argument("--students", nargs="*", default=[], help="and these student ids' variants")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
@@ -171,18 +211,24 @@ def main():
                       if name not in ("nnwb", "nnwb-exercise") and os.access(os.path.join(options.first, name), os.X_OK))
     variants = [None] + list(range(1, options.seeds + 1)) + options.students
 
+    under_node = UnderNode(options.second) if options.second.endswith(".js") else None
+
     def one(job):
         chapter, seed = job
         try:
             a = run(os.path.join(options.first, chapter), seed)
-            b = run(os.path.join(options.second, chapter), seed)
+            b = under_node.run(chapter, seed) if under_node else run(os.path.join(options.second, chapter), seed)
         except (RuntimeError, subprocess.TimeoutExpired, json.JSONDecodeError) as error:
             return [f"{chapter} {seed}: {error}"]
         return compare(chapter, seed, a, b)
 
     jobs = [(chapter, seed) for chapter in chapters for seed in variants]
-    with ThreadPoolExecutor(max_workers=options.jobs) as pool:
-        problems = [p for result in pool.map(one, jobs) for p in result]
+    try:
+        with ThreadPoolExecutor(max_workers=options.jobs) as pool:
+            problems = [p for result in pool.map(one, jobs) for p in result]
+    finally:
+        if under_node:
+            under_node.close()
     return report(problems, f"{len(chapters)} chapters × {len(variants)} variants", "the same numbers in both builds")
 
 

@@ -19,7 +19,12 @@ def headless_chromium(downloads=None):
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
+# How often a wait asks the page again: Selenium's default, every half second, would add a quarter
+# of a second on average to each of the hundreds of pages and checks that the tests wait for.
+POLL_SECONDS = 0.02
+
+
 def wait_for_state(driver, states, timeout=60):
     """Waits until the page's body[data-state] (the live pages set it) is one of `states`."""
-    WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.body.dataset.state") in states)
+    WebDriverWait(driver, timeout, poll_frequency=POLL_SECONDS).until(lambda d: d.execute_script("return document.body.dataset.state") in states)
     return driver.execute_script("return document.body.dataset.state")

@@ -35,7 +35,7 @@ import zipfile
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from chromium import headless_chromium, wait_for_state  # (tests/browser/)
+from chromium import POLL_SECONDS, headless_chromium, wait_for_state  # (tests/browser/)
 
 IMSCP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"
 ADLCP = "{http://www.adlnet.org/xsd/adlcp_rootv1p2}"
@@ -188,7 +188,7 @@ def main():
                 problems.append(f"half wrong ({grade['score']}/{grade['max_score']}): the LMS received {sent}, expected raw {want}")
         # Leaving the page (the LMS's frame goes elsewhere) ends the session.
         driver.execute_script("document.getElementById('sco').src = 'about:blank'")
-        WebDriverWait(driver, 10).until(lambda d: any(c[0] == "LMSFinish" for c in d.execute_script("return window.calls")))
+        WebDriverWait(driver, 10, poll_frequency=POLL_SECONDS).until(lambda d: any(c[0] == "LMSFinish" for c in d.execute_script("return window.calls")))
 
         state, calls, _, message = run_in_lms(driver, base, exercise, "a/b", None)
         if state != "failed" or "cannot be in an id" not in message or values(calls):
