@@ -24,8 +24,8 @@ import argparse
 import json
 import math
 import os
-import re
 import pathlib
+import re
 import subprocess
 import sys
 import threading

@@ -11,7 +11,8 @@
 //
 // loads the module once and answers many: each line of its input is a JSON array [chapter, seed,
 // student id] ("" for none), and each answer is that trace's JSON followed by a NUL byte. (Loading
-// the module takes longer than most chapters: compare_builds.py --browser-module runs it this way.)
+// the module takes longer than most chapters: compare_builds.py, given the module instead of a
+// second bin/ folder, runs it this way.)
 'use strict';
 
 const [modulePath, chapter, ...rest] = process.argv.slice(2);
